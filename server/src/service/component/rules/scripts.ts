@@ -1,0 +1,3 @@
+import type { ComponentRule } from './context';
+
+export const checkScripts: ComponentRule = () => [];

@@ -1,0 +1,396 @@
+/**
+ * Validates a parsed document against a JSON Schema with ajv and turns every ajv error into a
+ * diagnostic on the exact key or value, with a message in the document's own terms.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isPair, type Node, type Pair } from 'yaml';
+import { asMap, asSeq, findPair, firstLineRange, keyRange, mappingAnchor, resolve, valueRange } from '../ast';
+import { diagnostic, type DiagnosticCode } from '../diagnostics';
+import type { ParsedDocument } from '../parse';
+import type { Diagnostic, Range } from '../types';
+import type { JSONSchema } from './jsonSchema';
+import { didYouMean, oneOfList } from './suggest';
+
+export type Segment = string | number;
+
+/** What the kind-specific layer tells the mapper about the document. */
+export interface SchemaContext {
+  /** Schema paths (prefixes) whose errors a semantic rule reports better; they are dropped. */
+  coveredByRules: (schemaPath: string) => boolean;
+  /** Wording of the document kind in messages. */
+  noun: 'component' | 'workflow';
+  /** A YAML example of an action's `inputs`, for messages about their shape. */
+  exampleOf: (action: string) => string | undefined;
+}
+
+const compiled = new WeakMap<JSONSchema, ValidateFunction>();
+
+/** Compiles once per schema object; ajv's compiled code is what makes validation fast. */
+export function validatorFor(schema: JSONSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+export function validateAgainstSchema(parsed: ParsedDocument, schema: JSONSchema, context: SchemaContext): Diagnostic[] {
+  const validate = validatorFor(schema);
+  if (validate(parsed.value)) return [];
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && !context.coveredByRules(e.schemaPath));
+  const mapper = new ErrorMapper(parsed, context);
+  return mapper.map(errors);
+}
+
+function pointerToSegments(pointer: string): Segment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+interface Located {
+  /** The node at the path (deepest found). */
+  node: Node | null | undefined;
+  /** The pair whose value is `node`, when `node` is a mapping value. */
+  pair?: Pair;
+  /** Whether the whole path was found. */
+  complete: boolean;
+}
+
+const typeWords: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: '`true` or `false`',
+  object: 'a mapping (`key: value` lines)',
+  array: 'a list (`- item` lines)',
+  null: 'empty',
+};
+
+function describeTypes(type: unknown): string {
+  const types = Array.isArray(type) ? type : [type];
+  if (types.includes('string') && types.includes('number')) return 'text';
+  return types.map((t) => typeWords[String(t)] ?? String(t)).join(' or ');
+}
+
+class ErrorMapper {
+  private readonly out: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly parsed: ParsedDocument,
+    private readonly context: SchemaContext,
+  ) {}
+
+  map(errors: ErrorObject[]): Diagnostic[] {
+    // anyOf/oneOf errors stand for all the errors of their branches: report the alternative once.
+    const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+    const isBranchError = (e: ErrorObject) =>
+      alternatives.some((a) => a !== e && e.schemaPath.startsWith(`${a.schemaPath}/`) && e.instancePath.startsWith(a.instancePath));
+    const outermost = alternatives.filter((a) => !isBranchError(a));
+    for (const error of errors) {
+      if (isBranchError(error)) continue;
+      if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
+        if (outermost.includes(error)) this.alternative(error, errors.filter((e) => e !== error && e.schemaPath.startsWith(`${error.schemaPath}/`)));
+        continue;
+      }
+      this.single(error);
+    }
+    return this.out;
+  }
+
+  private add(code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>): void {
+    const key = `${code}|${range.start.line}:${range.start.character}|${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.out.push(diagnostic(code, range, message, data));
+  }
+
+  private locate(segments: Segment[]): Located {
+    const doc = this.parsed.yaml;
+    let node: Node | null | undefined = resolve(doc?.contents, doc);
+    let pair: Pair | undefined;
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
+      if (typeof segment === 'number') {
+        const seq = asSeq(node, doc);
+        const item = seq?.items[segment];
+        if (!seq || item === undefined) return { node, pair, complete: false };
+        node = resolve(item, doc);
+        pair = undefined;
+      } else {
+        const map = asMap(node, doc);
+        const found = findPair(map, segment);
+        if (!found) return { node, pair, complete: false };
+        pair = found;
+        node = resolve(found.value, doc);
+      }
+    }
+    return { node, pair, complete: true };
+  }
+
+  /** Range for a problem with the value at a path: the value, or its key when it is empty. */
+  private valueRangeAt(segments: Segment[]): Range {
+    const located = this.locate(segments);
+    if (located.pair && located.complete) return valueRange(this.parsed.lines, located.pair);
+    if (isMap(located.node)) return mappingAnchor(this.parsed.lines, located.node);
+    return firstLineRange(this.parsed.lines, located.node);
+  }
+
+  /** Range for a problem with a whole mapping (a missing key): its key, name or first key. */
+  private mappingRangeAt(segments: Segment[]): Range {
+    const located = this.locate(segments);
+    const lines = this.parsed.lines;
+    if (located.pair && located.complete) return keyRange(lines, located.pair);
+    if (isMap(located.node)) return mappingAnchor(lines, located.node);
+    if (segments.length === 0) return this.documentStart();
+    return firstLineRange(lines, located.node);
+  }
+
+  private documentStart(): Range {
+    const contents = this.parsed.yaml?.contents;
+    if (isMap(contents)) {
+      const first = contents.items.find(isPair);
+      if (first) return keyRange(this.parsed.lines, first);
+    }
+    const lines = this.parsed.lines;
+    return lines.range(0, lines.lineEnd(0));
+  }
+
+  private keyRangeAt(segments: Segment[], key: string): Range {
+    const located = this.locate(segments);
+    const pair = findPair(asMap(located.node, this.parsed.yaml), key);
+    return pair ? keyRange(this.parsed.lines, pair) : this.mappingRangeAt(segments);
+  }
+
+  /** Where a path sits: which step and action it belongs to, and whether it is under `inputs`. */
+  private where(segments: Segment[]): { action?: string; inInputs: boolean; inputPath: Segment[]; field?: string } {
+    const stepsAt = segments.lastIndexOf('steps');
+    let action: string | undefined;
+    let inInputs = false;
+    let inputPath: Segment[] = [];
+    if (stepsAt >= 0 && typeof segments[stepsAt + 1] === 'number') {
+      const stepPath = segments.slice(0, stepsAt + 2);
+      const step = this.valueAt(stepPath);
+      if (step && typeof step === 'object' && typeof (step as Record<string, unknown>).action === 'string') {
+        action = (step as Record<string, string>).action;
+      }
+      if (segments[stepsAt + 2] === 'inputs') {
+        inInputs = true;
+        inputPath = segments.slice(stepsAt + 3);
+      }
+    }
+    const field = [...segments].reverse().find((s): s is string => typeof s === 'string');
+    return { action, inInputs, inputPath, field };
+  }
+
+  private valueAt(segments: Segment[]): unknown {
+    let value: unknown = this.parsed.value;
+    for (const segment of segments) {
+      if (value === null || typeof value !== 'object') return undefined;
+      value = (value as Record<string | number, unknown>)[segment];
+    }
+    return value;
+  }
+
+  private subject(segments: Segment[]): string {
+    const { action, inInputs, inputPath } = this.where(segments);
+    const last = segments[segments.length - 1];
+    if (inInputs && action) {
+      const key = [...inputPath].reverse().find((s) => typeof s === 'string');
+      if (key === undefined) return `\`inputs\` of \`${action}\``;
+      return `\`${key}\` of \`${action}\``;
+    }
+    if (typeof last === 'number') {
+      const parent = segments[segments.length - 2];
+      return `item ${last + 1} of \`${String(parent)}\``;
+    }
+    return last === undefined ? `the ${this.context.noun} document` : `\`${last}\``;
+  }
+
+  private single(error: ErrorObject): void {
+    const segments = pointerToSegments(error.instancePath);
+    const { action, inInputs, inputPath, field } = this.where(segments);
+    const params = error.params as Record<string, unknown>;
+    const subject = this.subject(segments);
+    const atTop = segments.length === 0;
+    const isStep = segments.length >= 2 && segments[segments.length - 2] === 'steps';
+    const inputLevel = inInputs && inputPath.filter((s) => typeof s === 'string').length === 0;
+
+    switch (error.keyword) {
+      case 'required': {
+        const missing = String(params.missingProperty);
+        const range = this.mappingRangeAt(segments);
+        if (atTop && missing === 'schemaVersion') return this.add('schema-version', range, 'The document needs `schemaVersion: 1.0`.');
+        if (atTop && missing === 'phases') return this.add('missing-phases', range, 'A component document needs `phases`, a list of phases such as `- name: build`.');
+        if (inInputs && action) return this.add('missing-input', range, `\`${action}\` needs \`${missing}\`${inputLevel ? '' : ` in ${subject}`}.`, { missing, action });
+        if (isStep && missing === 'inputs' && action) return this.add('missing-input', range, `\`${action}\` needs \`inputs\`.`, { missing, action });
+        if (isStep) return this.add('missing-key', range, `Every step needs \`${missing}\`.`, { missing });
+        return this.add('missing-key', range, `${atTop ? 'The document' : subject} needs \`${missing}\`.`, { missing });
+      }
+      case 'additionalProperties': {
+        const extra = String(params.additionalProperty);
+        const known = Object.keys((error.parentSchema as JSONSchema | undefined)?.properties ?? {});
+        const range = this.keyRangeAt(segments, extra);
+        if (inInputs && action) {
+          return this.add('unknown-input', range, `\`${action}\` has no input \`${extra}\`.${didYouMean(extra, known)}${known.length ? ` Its inputs are ${oneOfList(known)}.` : ''}`, { key: extra, action });
+        }
+        const where = atTop ? 'at the top of a document' : isStep ? 'in a step' : `in ${subject}`;
+        return this.add('unknown-key', range, `Unknown key \`${extra}\` ${where}.${didYouMean(extra, known)}`, { key: extra });
+      }
+      case 'type': {
+        const range = this.valueRangeAt(segments);
+        const expected = describeTypes(params.type);
+        if (inInputs && action && inputPath.length === 0) return this.inputsShape(action, range, params.type);
+        if (inInputs) return this.add('invalid-input-value', range, `${subject} must be ${expected}.`);
+        if (field === 'phases' && segments.length === 1) return this.add('missing-phases', range, '`phases` must be a list of phases: write `- name: build` with `steps:` under it.');
+        if (field === 'steps' && typeof segments[segments.length - 1] === 'string') return this.add('wrong-type', range, '`steps` must be a list of steps: write `- name: MyStep` with `action:` under it.');
+        if (field === 'timeoutSeconds') return this.add('invalid-timeout', range, `\`timeoutSeconds\` must be ${expected}.`);
+        if (field === 'maxAttempts') return this.add('invalid-max-attempts', range, '`maxAttempts` must be a whole number of at least 1.');
+        if (atTop) return this.add('wrong-type', range, `A ${this.context.noun} document must be a YAML mapping with keys such as \`schemaVersion\`.`);
+        return this.add('wrong-type', range, `${subject} must be ${expected}.`);
+      }
+      case 'enum':
+      case 'const': {
+        const range = this.valueRangeAt(segments);
+        const allowed = error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue];
+        const given = this.valueAt(segments);
+        const hint = typeof given === 'string' ? didYouMean(given, allowed.filter((a): a is string => typeof a === 'string')) : '';
+        const list = oneOfList(allowed);
+        if (field === 'schemaVersion' && segments.length === 1) return this.add('schema-version', range, `\`schemaVersion\` must be 1.0; ${JSON.stringify(given)} is not supported.`);
+        if (field === 'action' && isStepField(segments)) {
+          return this.add('unknown-action', range, `\`${String(given)}\` is not an ${this.context.noun === 'component' ? 'action module' : 'step action'}.${hint}`, { action: given, suggestion: hint ? hint.slice(15, -2) : undefined });
+        }
+        if (field === 'onFailure' && isStepField(segments)) return this.add('invalid-on-failure', range, `\`onFailure\` must be ${list}.${hint}`);
+        if (inInputs) return this.add('invalid-input-value', range, `${subject} must be ${list}.${hint}`);
+        return this.add('invalid-value', range, `${subject} must be ${list}.${hint}`);
+      }
+      case 'pattern': {
+        const range = this.valueRangeAt(segments);
+        const description = (error.parentSchema as JSONSchema | undefined)?.description;
+        if (field === 'name' && isStepField(segments)) return this.add('invalid-step-name', range, `Step name ${JSON.stringify(this.valueAt(segments))} is not valid: ${description ?? `it must match ${String(params.pattern)}`}`);
+        if (field === 'name' && segments[0] === 'phases' && segments.length === 3) return this.add('invalid-phase-name', range, `Phase name ${JSON.stringify(this.valueAt(segments))} is not valid: use 3 to 128 letters, digits, \`-\` or \`_\`.`);
+        if (inInputs) return this.add('invalid-input-value', range, `${subject} is not valid${description ? `: ${firstSentence(description)}` : ` (it must match \`${String(params.pattern)}\`)`}`);
+        return this.add('invalid-value', range, `${subject} is not valid${description ? `: ${firstSentence(description)}` : ` (it must match \`${String(params.pattern)}\`)`}`);
+      }
+      case 'propertyNames': {
+        const name = String(params.propertyName);
+        const range = this.keyRangeAt(segments, name);
+        return this.add('invalid-variable-name', range, `\`${name}\` is not a valid name: use 3 to 128 letters, digits, \`-\` or \`_\`.`);
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'not': {
+        const range = this.valueRangeAt(segments);
+        if (field === 'timeoutSeconds') return this.add('invalid-timeout', range, '`timeoutSeconds` must be `-1` (no timeout) or a whole number of seconds of at least 1.');
+        if (field === 'maxAttempts') return this.add('invalid-max-attempts', range, '`maxAttempts` must be a whole number of at least 1.');
+        const bound = error.keyword === 'not' ? 'is not allowed' : `must be ${error.keyword === 'maximum' ? 'at most' : 'at least'} ${String(params.limit)}`;
+        return this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, `${subject} ${bound}.`);
+      }
+      case 'minItems':
+      case 'maxItems': {
+        const range = this.valueRangeAt(segments);
+        if (field === 'phases' && segments.length === 1) return this.add('missing-phases', range, '`phases` is empty: add at least a `build`, `validate` or `test` phase.');
+        const limit = Number(params.limit);
+        if (field === 'steps' && error.keyword === 'minItems') return this.add('wrong-type', range, '`steps` is empty: add at least one step.');
+        if (error.keyword === 'maxItems' && field === 'steps' && segments.length === 1) return this.add('too-many-steps', range, `A workflow has at most ${limit} steps; this one has ${(this.valueAt(segments) as unknown[]).length}.`);
+        const message = error.keyword === 'minItems' ? `${subject} needs at least ${limit} item${limit === 1 ? '' : 's'}.` : `${subject} has more than ${limit} items.`;
+        return this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, message);
+      }
+      case 'minProperties':
+      case 'maxProperties': {
+        const range = this.valueRangeAt(segments);
+        const list = segments[0];
+        if ((list === 'parameters' || list === 'constants') && segments.length === 2) {
+          const example = list === 'parameters' ? '`- MyParam:` with `type: string` under it' : '`- MyConstant:` with `type: string` and `value:` under it';
+          return this.add('invalid-value', range, `Each item of \`${list}\` is a mapping with exactly one key, the name: write ${example}.`);
+        }
+        return this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, `${subject} has ${error.keyword === 'minProperties' ? 'too few' : 'too many'} entries (${error.message ?? ''}).`);
+      }
+      case 'minLength':
+      case 'maxLength': {
+        const range = this.valueRangeAt(segments);
+        const limit = Number(params.limit);
+        const message = error.keyword === 'minLength' ? `${subject} must not be empty.` : `${subject} is longer than ${limit} characters.`;
+        return this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, message);
+      }
+      case 'uniqueItems': {
+        return this.add('invalid-value', this.valueRangeAt(segments), `${subject} lists the same item twice.`);
+      }
+      default: {
+        const range = this.valueRangeAt(segments);
+        return this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, `${subject} is not valid (${error.message ?? error.keyword}).`);
+      }
+    }
+  }
+
+  /** A value matched none of several allowed forms. */
+  private alternative(error: ErrorObject, branchErrors: ErrorObject[]): void {
+    const segments = pointerToSegments(error.instancePath);
+    const { action, inInputs } = this.where(segments);
+    const schema = error.parentSchema as JSONSchema | undefined;
+    const branches = (error.keyword === 'anyOf' ? schema?.anyOf : schema?.oneOf) ?? [];
+
+    // Every branch only asks for one key: "needs `a` or `a.$`".
+    if (branchErrors.length > 0 && branchErrors.every((e) => e.keyword === 'required' && e.instancePath === error.instancePath)) {
+      const keys = branchErrors.map((e) => String((e.params as Record<string, unknown>).missingProperty));
+      const range = this.mappingRangeAt(segments);
+      if (inInputs && action) return this.add('missing-input', range, `\`${action}\` needs ${oneOfList(keys)}.`, { missing: keys[0], action });
+      return this.add('missing-key', range, `${this.subject(segments)} needs ${oneOfList(keys)}.`, { missing: keys[0] });
+    }
+    // A literal or a reference ("`overwrite` must be `true` or `false`, or a `{{ reference }}`").
+    const range = this.valueRangeAt(segments);
+    const forms = branches.map((b) => describeBranch(b)).filter((f): f is string => !!f);
+    const subject = this.subject(segments);
+    const description = schema?.description ? ` ${firstSentence(schema.description)}` : '';
+    const message = forms.length ? `${subject} must be ${forms.join(', or ')}.` : `${subject} is not valid.${description}`;
+    this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, message);
+  }
+
+  private inputsShape(action: string, range: Range, expected: unknown): void {
+    const example = firstLineOf(this.context.exampleOf(action));
+    if (expected === 'array') {
+      this.add('inputs-shape', range, `\`inputs\` of \`${action}\` is a list of operations: write \`- ${example}\` (one list item per operation).`, { action, expected: 'list' });
+    } else if (expected === 'object') {
+      this.add('inputs-shape', range, `\`inputs\` of \`${action}\` is a single mapping, not a list: write \`${example}\` directly under \`inputs:\`.`, { action, expected: 'object' });
+    } else {
+      this.add('inputs-shape', range, `\`inputs\` of \`${action}\` must be ${describeTypes(expected)}.`, { action });
+    }
+  }
+}
+
+function firstLineOf(example: string | undefined): string {
+  const first = (example ?? '').split('\n')[0].replace(/^-\s*/, '');
+  return first ? `${first} ...` : 'key: value';
+}
+
+function describeBranch(schema: JSONSchema): string | undefined {
+  if (schema.$ref?.endsWith('/reference')) return 'a `{{ reference }}`';
+  if (schema.$ref?.endsWith('/jsonPath')) return 'a `$.` JSONPath';
+  if (schema.enum) return oneOfList(schema.enum);
+  if (schema.const !== undefined) return oneOfList([schema.const]);
+  if (schema.type) {
+    const base = describeTypes(schema.type);
+    if (schema.type === 'integer' && schema.not?.const === 0) return 'a whole number other than 0';
+    if (schema.type === 'integer' && schema.minimum !== undefined) return `a whole number of at least ${schema.minimum}`;
+    if (schema.pattern && schema.description) return `${base} (${firstSentence(schema.description)})`;
+    return base;
+  }
+  return undefined;
+}
+
+function firstSentence(text: string): string {
+  const match = /^(.*?[.!?])(\s|$)/s.exec(text);
+  return (match ? match[1] : text).replace(/\.$/, '');
+}
+
+function isStepField(segments: Segment[]): boolean {
+  return segments.length >= 3 && segments[segments.length - 3] === 'steps' && typeof segments[segments.length - 2] === 'number';
+}
+
