@@ -1,1 +1,82 @@
-console.log("cli");
+/**
+ * The `imagebuilder-yaml` command. A thin adapter: parses arguments, calls the command, and
+ * turns every failure into a message and exit code 2 rather than a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { lint } from './lint';
+import type { Platform, WorkflowType } from '../service/types';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Usage:
+  imagebuilder-yaml lint [--format text|json|sarif] [--platform Linux|Windows|macOS]
+                         [--workflow-type BUILD|TEST|DISTRIBUTION] [--kind component|workflow]
+                         <file-or-directory>...
+  imagebuilder-yaml --version
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
+Project metadata (.imagebuilder.json) and '# imagebuilder: platform=... type=...' comments
+supply the platform and workflow type when no flag does.
+`;
+
+const PLATFORMS: Record<string, Platform> = { linux: 'Linux', windows: 'Windows', macos: 'macOS' };
+const TYPES: WorkflowType[] = ['BUILD', 'TEST', 'DISTRIBUTION'];
+
+class UsageError extends Error {}
+
+export function main(argv: string[], stdout = (t: string) => void process.stdout.write(t), stderr = (t: string) => void process.stderr.write(t)): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === '--version' || command === '-v') {
+      stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? stderr : stdout)(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'lint') return runLint(rest, stdout, stderr);
+    if (command === 'dry-run' || command === 'publish' || command === 'lsp') {
+      stderr(`imagebuilder-yaml: '${command}' is not available in this version yet; only 'lint' is.\n`);
+      return 2;
+    }
+    throw new UsageError(`unknown command '${command}'`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      stderr(`imagebuilder-yaml: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    stderr(`imagebuilder-yaml: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+function runLint(args: string[], stdout: (t: string) => void, stderr: (t: string) => void): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      platform: { type: 'string' },
+      'workflow-type': { type: 'string' },
+      kind: { type: 'string' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    },
+  });
+  const format = values.format as string;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  const platform = values.platform === undefined ? undefined : PLATFORMS[String(values.platform).toLowerCase()];
+  if (values.platform !== undefined && !platform) throw new UsageError(`--platform must be Linux, Windows or macOS, not '${values.platform}'`);
+  const workflowType = values['workflow-type'] === undefined ? undefined : (String(values['workflow-type']).toUpperCase() as WorkflowType);
+  if (workflowType !== undefined && !TYPES.includes(workflowType)) throw new UsageError(`--workflow-type must be BUILD, TEST or DISTRIBUTION, not '${values['workflow-type']}'`);
+  const kind = values.kind as string | undefined;
+  if (kind !== undefined && kind !== 'component' && kind !== 'workflow') throw new UsageError(`--kind must be component or workflow, not '${kind}'`);
+  if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
+  const color = values['no-color'] ? false : values.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  return lint({ format: format as 'text' | 'json' | 'sarif', platform, workflowType, kind: kind as 'component' | 'workflow' | undefined, paths: positionals, color, version: VERSION }, { stdout, stderr });
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -26,7 +26,7 @@ export const RULES = {
   'unknown-document-kind': rule('error', 'any', 'Neither a component (root `phases`) nor a workflow (root `steps`) document.'),
   'template-placeholder': rule('warning', 'any', 'An unsubstituted `${...}` / `%{...}` template placeholder (Terraform, CloudFormation, shell).'),
   'invalid-directive': rule('warning', 'any', 'A `# imagebuilder:` comment directive that cannot be read.'),
-  'document-too-long': rule('error', 'any', 'Longer than the 16,000 characters CreateComponent/CreateWorkflow accept inline as `data`.', 'L42'),
+  'document-too-long': rule('warning', 'any', 'Longer than the 16,000 characters the API reference allows inline as `data` (warning), or over 64 KB (error).', 'L42, conflict 11'),
   'wrong-type': rule('error', 'any', 'A part of the document has the wrong YAML type, e.g. a list where a mapping is needed.'),
   'unknown-key': rule('warning', 'any', 'A key the documents do not define (ignored or rejected by the service).', 'L44'),
   'missing-key': rule('error', 'any', 'A required key is missing.'),

@@ -114,7 +114,10 @@ function readVariables(root: YAMLMap, doc: Document): VariableModel[] {
   const variables: VariableModel[] = [];
   for (const section of ['parameters', 'constants'] as const) {
     for (const item of itemsOf(getNode(root, section, doc), doc)) {
-      for (const pair of pairsOf(item, doc)) {
+      // An item declares one variable; items with several keys are a shape error the schema reports.
+      const pairs = pairsOf(item, doc);
+      if (pairs.length !== 1) continue;
+      for (const pair of pairs) {
         const name = keyText(pair);
         if (name === undefined) continue;
         variables.push({ name, section, pair, definition: asMap(pair.value, doc) });

@@ -194,7 +194,7 @@ export function buildComponentSchema(): JSONSchema {
         additionalProperties: false,
         properties: {
           name: { type: 'string', pattern: NAME_PATTERN, description: 'Phase name: `build`, `validate`, `test` or `container-host-test` are run by Image Builder.' },
-          steps: { type: 'array', minItems: 1, items: ref('step'), description: 'Steps run one after another in list order.' },
+          steps: { type: 'array', items: ref('step'), description: 'Steps run one after another in list order.' },
           disableLogging,
         },
       },

@@ -1,7 +1,7 @@
 /** Component documents: the schema first, then the semantic rules of spec section 9. */
 import { diagnostic } from '../diagnostics';
 import type { ParsedDocument } from '../parse';
-import { validateAgainstSchema } from '../shared/schemaValidation';
+import { validateAgainstSchema, type Segment } from '../shared/schemaValidation';
 import type { Diagnostic, Range } from '../types';
 import { COMPONENT_ACTIONS } from './actions';
 import { buildComponentModel } from './model';
@@ -36,15 +36,28 @@ export function componentSchema(): ReturnType<typeof buildComponentSchema> {
   return schema;
 }
 
-/** Subtrees that rules check with better messages than a schema error could give. */
-const COVERED_BY_RULES = /#\/definitions\/(condition\d|stepCondition|loop)(\/|$)/;
+/**
+ * Subtrees that rules check with better messages than a schema error could give: a step's
+ * `if` and `loop`, and the expression that is the `inputs` of Assert.
+ */
+function coveredByRules(segments: Segment[], action: string | undefined, valueAt: (segments: Segment[]) => unknown): boolean {
+  // A variable item with several keys gets one message about its shape, not one per key.
+  if ((segments[0] === 'parameters' || segments[0] === 'constants') && segments.length > 2) {
+    const item = valueAt(segments.slice(0, 2));
+    return !!item && typeof item === 'object' && Object.keys(item).length > 1;
+  }
+  const at = segments.lastIndexOf('steps');
+  if (at < 0 || typeof segments[at + 1] !== 'number') return false;
+  const field = segments[at + 2];
+  return field === 'if' || field === 'loop' || (field === 'inputs' && action === 'Assert');
+}
 const EXAMPLES = new Map(COMPONENT_ACTIONS.map((a) => [a.name, a.example]));
 
 export function validateComponent(parsed: ParsedDocument, context: ComponentRuleContext): Diagnostic[] {
   if (parsed.value === undefined) return [];
   const schemaDiagnostics = validateAgainstSchema(parsed, componentSchema(), {
     noun: 'component',
-    coveredByRules: (schemaPath) => COVERED_BY_RULES.test(schemaPath),
+    coveredByRules,
     exampleOf: (action) => EXAMPLES.get(action),
   });
   const model = buildComponentModel(parsed);

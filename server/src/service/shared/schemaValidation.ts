@@ -15,8 +15,11 @@ export type Segment = string | number;
 
 /** What the kind-specific layer tells the mapper about the document. */
 export interface SchemaContext {
-  /** Schema paths (prefixes) whose errors a semantic rule reports better; they are dropped. */
-  coveredByRules: (schemaPath: string) => boolean;
+  /**
+   * Whether a semantic rule reports errors at this place better than the schema can (e.g. the
+   * conditions under a step's `if`); such schema errors are dropped. `action` is the step's.
+   */
+  coveredByRules: (segments: Segment[], action: string | undefined, valueAt: (segments: Segment[]) => unknown) => boolean;
   /** Wording of the document kind in messages. */
   noun: 'component' | 'workflow';
   /** A YAML example of an action's `inputs`, for messages about their shape. */
@@ -39,8 +42,8 @@ export function validatorFor(schema: JSONSchema): ValidateFunction {
 export function validateAgainstSchema(parsed: ParsedDocument, schema: JSONSchema, context: SchemaContext): Diagnostic[] {
   const validate = validatorFor(schema);
   if (validate(parsed.value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && !context.coveredByRules(e.schemaPath));
   const mapper = new ErrorMapper(parsed, context);
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && !mapper.covered(e));
   return mapper.map(errors);
 }
 
@@ -88,20 +91,34 @@ class ErrorMapper {
   ) {}
 
   map(errors: ErrorObject[]): Diagnostic[] {
-    // anyOf/oneOf errors stand for all the errors of their branches: report the alternative once.
-    const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-    const isBranchError = (e: ErrorObject) =>
-      alternatives.some((a) => a !== e && e.schemaPath.startsWith(`${a.schemaPath}/`) && e.instancePath.startsWith(a.instancePath));
-    const outermost = alternatives.filter((a) => !isBranchError(a));
-    for (const error of errors) {
-      if (isBranchError(error)) continue;
-      if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
-        if (outermost.includes(error)) this.alternative(error, errors.filter((e) => e !== error && e.schemaPath.startsWith(`${error.schemaPath}/`)));
-        continue;
+    // ajv lists the errors of an anyOf/oneOf's branches right before the anyOf/oneOf error
+    // itself. Those branch errors are folded into one message about the alternatives.
+    const branchesOf = new Map<number, ErrorObject[]>();
+    const claimed = new Set<number>();
+    errors.forEach((error, index) => {
+      if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') return;
+      const branches: ErrorObject[] = [];
+      for (let j = index - 1; j >= 0; j--) {
+        const candidate = errors[j];
+        const underInstance = candidate.instancePath === error.instancePath || candidate.instancePath.startsWith(`${error.instancePath}/`);
+        const underSchema = candidate.schemaPath.startsWith(`${error.schemaPath}/`) || candidate.schemaPath.startsWith('#/definitions/');
+        if (!underInstance || !underSchema) break;
+        if (!claimed.has(j)) branches.unshift(candidate);
+        claimed.add(j);
       }
-      this.single(error);
-    }
+      branchesOf.set(index, branches);
+    });
+    errors.forEach((error, index) => {
+      if (claimed.has(index)) return;
+      if (branchesOf.has(index)) this.alternative(error, branchesOf.get(index)!);
+      else this.single(error);
+    });
     return this.out;
+  }
+
+  covered(error: ErrorObject): boolean {
+    const segments = pointerToSegments(error.instancePath);
+    return this.context.coveredByRules(segments, this.where(segments).action, (path) => this.valueAt(path));
   }
 
   private add(code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>): void {
@@ -227,6 +244,7 @@ class ErrorMapper {
         const missing = String(params.missingProperty);
         const range = this.mappingRangeAt(segments);
         if (atTop && missing === 'schemaVersion') return this.add('schema-version', range, 'The document needs `schemaVersion: 1.0`.');
+        if (segments[0] === 'constants' && segments.length === 3) return this.add('constant-incomplete', range, `Constant \`${String(segments[2])}\` needs \`${missing}\`${missing === 'value' ? ' (constants cannot be supplied at run time)' : ': write `type: string`'}.`);
         if (atTop && missing === 'phases') return this.add('missing-phases', range, 'A component document needs `phases`, a list of phases such as `- name: build`.');
         if (inInputs && action) return this.add('missing-input', range, `\`${action}\` needs \`${missing}\`${inputLevel ? '' : ` in ${subject}`}.`, { missing, action });
         if (isStep && missing === 'inputs' && action) return this.add('missing-input', range, `\`${action}\` needs \`inputs\`.`, { missing, action });
@@ -235,13 +253,14 @@ class ErrorMapper {
       }
       case 'additionalProperties': {
         const extra = String(params.additionalProperty);
+        const shown = extra.length > 40 ? `${extra.slice(0, 37).replace(/\s+/g, ' ')}...` : extra;
         const known = Object.keys((error.parentSchema as JSONSchema | undefined)?.properties ?? {});
         const range = this.keyRangeAt(segments, extra);
         if (inInputs && action) {
-          return this.add('unknown-input', range, `\`${action}\` has no input \`${extra}\`.${didYouMean(extra, known)}${known.length ? ` Its inputs are ${oneOfList(known)}.` : ''}`, { key: extra, action });
+          return this.add('unknown-input', range, `\`${action}\` has no input \`${shown}\`.${didYouMean(extra, known)}${known.length ? ` Its inputs are ${oneOfList(known)}.` : ''}`, { key: extra, action });
         }
         const where = atTop ? 'at the top of a document' : isStep ? 'in a step' : `in ${subject}`;
-        return this.add('unknown-key', range, `Unknown key \`${extra}\` ${where}.${didYouMean(extra, known)}`, { key: extra });
+        return this.add('unknown-key', range, `Unknown key \`${shown}\` ${where}.${didYouMean(extra, known)}`, { key: extra });
       }
       case 'type': {
         const range = this.valueRangeAt(segments);

@@ -413,12 +413,6 @@ export const WORKFLOW_ACTIONS: readonly WorkflowActionSpec[] = [
     ],
     outputs: [
       { name: 'instanceId', description: 'ID of the launched instance.', type: 'string' },
-      // F9: referenced in a dynamic-variables example, not listed as an output in the step-actions page.
-      {
-        name: 'instanceType',
-        description: 'Instance type of the launched instance. Appears only in a documentation example, not in the output list.',
-        type: 'string',
-      },
     ],
     rollback: true,
     example: 'waitFor: ssmAgent',
@@ -643,6 +637,15 @@ export const WORKFLOW_ACTIONS: readonly WorkflowActionSpec[] = [
     example: INSTANCE_EXAMPLE,
   },
 ];
+
+/**
+ * F9: outputs that documentation examples reference but the step-actions page does not list.
+ * References to them are accepted with a warning; completion does not offer them.
+ */
+export const UNLISTED_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
+  // `$.stepOutputs.LaunchStep.instanceType` appears in the dynamic-variables page (S6).
+  LaunchInstance: ['instanceType'],
+};
 
 // ---------------------------------------------------------------------------
 // System variables

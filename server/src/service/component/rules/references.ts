@@ -1,3 +1,198 @@
+/**
+ * L22-L28 and L43: what every `{{ ... }}` names. Parameters and constants, loop variables in
+ * scope, chaining to earlier steps and outputs their modules produce, and the runtime
+ * namespaces `aws:ssm:`, `env:`, `aws:imds:`, `context:`. Also unused variables (hint).
+ */
+import { isMap, isPair, isScalar, visit, type Node } from 'yaml';
+import { keyRange, resolve } from '../../ast';
+import { diagnostic } from '../../diagnostics';
+import { closest } from '../../shared/suggest';
+import type { Diagnostic, Range } from '../../types';
+import { classify, findReferences, type Reference, type ReferenceOccurrence } from '../references';
+import { BUILD_STAGE_PHASES, inputItems, TEST_STAGE_PHASES, type ComponentModel, type StepModel } from '../model';
 import type { ComponentRule } from './context';
 
-export const checkReferences: ComponentRule = () => [];
+export const CONTEXT_KEYS = ['executionId', 'accountId', 'region', 'osPlatform', 'osName', 'osVersion', 'date', 'dateTime', 'uuid', 'hostname', 'phase', 'step'];
+const BLOCKED_IMDS = /^\/?(iam|identity-credentials)(\/|$)/;
+const SCRIPT_ACTIONS = new Set(['ExecuteBash', 'ExecutePowerShell']);
+const PRINTS = /\b(echo|printf|Write-Host|Write-Output|cat)\b/i;
+
+export const checkReferences: ComponentRule = (model) => {
+  const out: Diagnostic[] = [];
+  const used = new Set<string>();
+  const variables = new Set(model.variables.map((v) => v.name));
+  const loopNames = new Map<string, StepModel>();
+  for (const step of model.steps) if (step.loopName) loopNames.set(step.loopName, step);
+
+  for (const step of model.steps) {
+    const subtrees: Array<Node | null | undefined> = [step.inputs, step.loopPair?.value as Node | undefined, step.ifPair?.value as Node | undefined];
+    for (const subtree of subtrees) {
+      const node = resolve(subtree, model.doc);
+      out.push(...unquoted(model, node));
+      for (const occurrence of findReferences(node, model.parsed.text)) {
+        const reference = classify(occurrence.expression);
+        if (reference.kind === 'variable') used.add(reference.name);
+        if (reference.kind === 'ssm' && reference.resolveArgument && !reference.resolveArgument.startsWith('aws:ssm:')) used.add(reference.resolveArgument);
+        out.push(...check(model, step, occurrence, reference, variables, loopNames));
+      }
+    }
+  }
+
+  for (const variable of model.variables) {
+    if (!used.has(variable.name) && !model.parsed.text.includes(`resolve(${variable.name})`)) {
+      out.push(diagnostic('unused-parameter', keyRange(model.lines, variable.pair), `${variable.section === 'parameters' ? 'Parameter' : 'Constant'} \`${variable.name}\` is never referenced.`));
+    }
+  }
+  return out;
+};
+
+function check(model: ComponentModel, step: StepModel, occurrence: ReferenceOccurrence, reference: Reference, variables: Set<string>, loopNames: Map<string, StepModel>): Diagnostic[] {
+  const range = model.lines.range(occurrence.start, occurrence.end);
+  const text = `\`{{ ${occurrence.expression} }}\``;
+  switch (reference.kind) {
+    case 'variable': {
+      if (variables.has(reference.name)) return [];
+      const suggestion = closest(reference.name, [...variables]);
+      return [diagnostic('undefined-reference', range,
+        `${text} names no parameter or constant of this document.${suggestion ? ` Did you mean \`${suggestion}\`?` : ' Declare it under `parameters` or `constants`.'}`,
+        suggestion ? { replacement: `{{ ${suggestion} }}` } : undefined)];
+    }
+    case 'goTemplate':
+      return [diagnostic('undefined-reference', range,
+        `${text} is Go template syntax, which AWSTOE does not read: write \`{{ ${reference.name} }}\`.`, { replacement: `{{ ${reference.name} }}` })];
+    case 'loop':
+      return loopReference(model, step, reference, range, text, loopNames);
+    case 'chaining':
+      return chaining(model, step, reference, range, text);
+    case 'ssm': {
+      const out: Diagnostic[] = [];
+      const argument = reference.resolveArgument;
+      if (argument !== undefined && !argument.startsWith('aws:ssm:') && !variables.has(argument)) {
+        out.push(diagnostic('undefined-reference', range, `\`resolve(${argument})\` needs an \`aws:ssm:\` reference or the name of a parameter of this document.`));
+      }
+      if (step.action && SCRIPT_ACTIONS.has(step.action) && PRINTS.test(lineAround(model.parsed.text, occurrence.start))) {
+        out.push(diagnostic('possible-secret', range, `This line prints the SSM parameter ${text}; if it is a SecureString, its value ends up in the logs. Set \`disableLogging: true\` on the step or do not print it.`));
+      }
+      return out;
+    }
+    case 'imds':
+      return BLOCKED_IMDS.test(reference.path)
+        ? [diagnostic('imds-blocked-path', range, `Instance metadata under \`${reference.path.split('/')[0] || reference.path.split('/')[1]}/\` holds credentials; AWSTOE rejects ${text} when it validates the document.`)]
+        : [];
+    case 'context':
+      return CONTEXT_KEYS.includes(reference.key)
+        ? []
+        : [diagnostic('unknown-context-key', range, `\`context:${reference.key}\` is not a context variable.${hint(reference.key, CONTEXT_KEYS)} Known keys: ${CONTEXT_KEYS.join(', ')}.`)];
+    case 'env':
+      return [];
+    case 'unknownNamespace':
+      return [diagnostic('undefined-reference', range, `${text}: \`${reference.namespace}:\` is not a variable namespace; AWSTOE knows \`aws:ssm:\`, \`env:\`, \`aws:imds:\` and \`context:\`.`)];
+    default:
+      return [diagnostic('undefined-reference', range, `${text} is not a reference AWSTOE understands: use a parameter or constant name, \`loop.value\`, \`phase.step.outputs.key\` or a \`namespace:name\` variable.`)];
+  }
+}
+
+function loopReference(model: ComponentModel, step: StepModel, reference: Extract<Reference, { kind: 'loop' }>, range: Range, text: string, loopNames: Map<string, StepModel>): Diagnostic[] {
+  const { loop } = reference;
+  if (loop === 'loop') {
+    return step.loop ? [] : [diagnostic('loop-reference-out-of-scope', range, `${text} is used in step \`${step.name ?? '?'}\`, which has no \`loop\`; AWSTOE leaves it unresolved.`)];
+  }
+  if (step.loopName === loop) return [];
+  const owner = loopNames.get(loop);
+  if (owner) {
+    return [diagnostic('loop-reference-out-of-scope', range, `Loop \`${loop}\` belongs to step \`${owner.name ?? '?'}\`; its variables exist only inside that step's inputs, so ${text} stays unresolved here.`)];
+  }
+  const known = [...loopNames.keys()];
+  return [diagnostic('undefined-reference', range, `${text}: no loop is named \`${loop}\`.${hint(loop, ['loop', ...known])}`)];
+}
+
+function chaining(model: ComponentModel, step: StepModel, reference: Extract<Reference, { kind: 'chaining' }>, range: Range, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const phase = model.phases.find((p) => p.name === reference.phase);
+  if (!phase) {
+    return [diagnostic('invalid-chaining', range, `${text}: there is no phase \`${reference.phase}\`.${hint(reference.phase, model.phases.map((p) => p.name ?? ''))}`)];
+  }
+  const target = phase.steps.find((s) => s.name === reference.step);
+  if (!target) {
+    return [diagnostic('invalid-chaining', range, `${text}: phase \`${phase.name}\` has no step \`${reference.step}\`.${hint(reference.step, phase.steps.map((s) => s.name ?? ''))}`)];
+  }
+  const targetFirst = target.phase.index < step.phase.index || (target.phase.index === step.phase.index && target.index < step.index);
+  if (target === step) {
+    out.push(diagnostic('invalid-chaining', range, `${text} refers to the step it is used in; chaining reads values of earlier steps.`));
+  } else if (!targetFirst) {
+    out.push(diagnostic('invalid-chaining', range, `${text}: step \`${target.name}\` runs after this one, so its values do not exist yet.`));
+  }
+  const from = stage(step.phase.name);
+  const to = stage(target.phase.name);
+  if (from && to && from !== to) {
+    out.push(diagnostic('cross-stage-chaining', range,
+      `${text} chains from the ${to} stage into the ${from} stage; Image Builder runs them separately (the test stage on a new instance), so the value is not available. Pass it as a parameter instead.`));
+  }
+  if (!target.spec) return out;
+  if (reference.section === 'outputs') {
+    const outputs = target.spec.outputs.map((o) => o.name);
+    if (!outputs.includes(reference.key)) {
+      out.push(diagnostic('invalid-chaining', range, outputs.length
+        ? `\`${target.spec.name}\` has no output \`${reference.key}\`; its outputs are ${outputs.map((o) => `\`${o}\``).join(', ')}.`
+        : `\`${target.spec.name}\` produces no outputs, so ${text} has nothing to read.`));
+    }
+    return out;
+  }
+  const items = inputItems(target, model.doc);
+  const isList = target.spec.inputsShape === 'list';
+  const index = reference.index ?? 0;
+  if (isList && reference.index === undefined) {
+    out.push(diagnostic('invalid-chaining', range, `\`inputs\` of \`${target.spec.name}\` is a list: write \`${reference.phase}.${reference.step}.inputs[0].${reference.key}\`.`));
+  } else if (index >= items.length) {
+    out.push(diagnostic('invalid-chaining', range, `Step \`${target.name}\` has ${items.length} input item${items.length === 1 ? '' : 's'}; index ${index} is out of range (indexes start at 0).`));
+  } else if (!items[index].items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === reference.key)) {
+    out.push(diagnostic('invalid-chaining', range, `Step \`${target.name}\` does not set input \`${reference.key}\`${isList ? ` in item ${index}` : ''}.`));
+  }
+  return out;
+}
+
+/** L23: `key: {{ x }}` unquoted is a YAML flow mapping whose key is another mapping. */
+function unquoted(model: ComponentModel, node: Node | null | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!node || isScalar(node)) return out;
+  const report = (map: Node) => {
+    if (!map.range) return;
+    const source = model.parsed.text.slice(map.range[0], map.range[1]);
+    out.push(diagnostic('unquoted-reference', model.lines.range(map.range[0], map.range[1]),
+      `A value starting with \`{{\` must be quoted: YAML reads \`${source}\` as a mapping. Write '${source}'.`, { replacement: `'${source}'` }));
+  };
+  const isUnquotedReference = (candidate: unknown): candidate is Node =>
+    isMap(candidate) && candidate.flow === true && candidate.items.length === 1 && isPair(candidate.items[0]) && isMap(candidate.items[0].key) && (candidate.items[0].key as { flow?: boolean }).flow === true;
+  if (isUnquotedReference(node)) {
+    report(node);
+    return out;
+  }
+  visit(node as never, {
+    Map: (_key: unknown, map: unknown) => {
+      if (isUnquotedReference(map)) {
+        report(map);
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+  } as never);
+  return out;
+}
+
+function stage(phase: string | undefined): 'build' | 'test' | undefined {
+  if (!phase) return undefined;
+  if (BUILD_STAGE_PHASES.has(phase)) return 'build';
+  if (TEST_STAGE_PHASES.has(phase)) return 'test';
+  return undefined;
+}
+
+function hint(word: string, candidates: string[]): string {
+  const suggestion = closest(word, candidates.filter(Boolean));
+  return suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+}
+
+function lineAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end === -1 ? text.length : end);
+}

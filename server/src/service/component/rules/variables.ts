@@ -1,3 +1,39 @@
+/** L19 unique names across parameters and constants, L20 parameter types, L43 secret-looking names. */
+import { isScalar } from 'yaml';
+import { findPair, keyRange, stringValue, valueRange } from '../../ast';
+import { diagnostic } from '../../diagnostics';
+import type { Diagnostic } from '../../types';
 import type { ComponentRule } from './context';
 
-export const checkVariables: ComponentRule = () => [];
+const SECRET_NAME = /pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential/i;
+
+export const checkVariables: ComponentRule = (model) => {
+  const out: Diagnostic[] = [];
+  const { lines, doc } = model;
+  const seen = new Map<string, string>();
+  for (const variable of model.variables) {
+    const range = keyRange(lines, variable.pair);
+    if (isScalar(variable.pair.key) && typeof variable.pair.key.value !== 'string') {
+      out.push(diagnostic('invalid-variable-name', range, `\`${variable.name}\` is read by YAML as a ${typeof variable.pair.key.value}; a variable name must be a string of 3 to 128 letters, digits, \`-\` or \`_\` (quote it if it must be digits).`));
+    }
+    const earlier = seen.get(variable.name);
+    if (earlier) {
+      out.push(diagnostic('duplicate-variable', range,
+        `\`${variable.name}\` is already declared in \`${earlier}\`; names must be unique across parameters and constants.`));
+    } else seen.set(variable.name, variable.section);
+
+    if (variable.section === 'parameters' && variable.definition) {
+      const typePair = findPair(variable.definition, 'type');
+      const type = stringValue(typePair?.value, doc);
+      if (typePair && type && type !== 'string' && ['integer', 'boolean', 'stringList'].includes(type)) {
+        out.push(diagnostic('parameter-type', valueRange(lines, typePair),
+          `Component parameters are documented with \`type: string\` only; \`${type}\` is accepted by the API but its behaviour is not documented.`));
+      }
+      if (SECRET_NAME.test(variable.name)) {
+        out.push(diagnostic('possible-secret', range,
+          `\`${variable.name}\` looks like a secret. Parameter values are stored in plain text and logged in CloudTrail: keep secrets in Secrets Manager or SecureString parameters and read them with \`{{ aws:ssm:/path }}\`.`));
+      }
+    }
+  }
+  return out;
+};

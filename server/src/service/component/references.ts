@@ -1,0 +1,86 @@
+/**
+ * Finds `{{ ... }}` references in a component document and classifies what each one names.
+ * Offsets come from the source text of each scalar, so ranges are exact even in block scalars.
+ */
+import { isMap, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
+
+export interface ReferenceOccurrence {
+  /** Text between the braces, trimmed. */
+  expression: string;
+  /** Offsets of the whole `{{ ... }}` in the document text. */
+  start: number;
+  end: number;
+  /** The scalar holding it. */
+  scalar: Scalar;
+}
+
+export type Reference =
+  | { kind: 'variable'; name: string }
+  | { kind: 'loop'; loop: string; property: 'index' | 'value' }
+  | { kind: 'chaining'; phase: string; step: string; section: 'inputs' | 'outputs'; index?: number; key: string }
+  | { kind: 'ssm'; name: string; resolveArgument?: string }
+  | { kind: 'env'; name: string }
+  | { kind: 'imds'; path: string }
+  | { kind: 'context'; key: string }
+  | { kind: 'goTemplate'; name: string }
+  | { kind: 'unknownNamespace'; namespace: string }
+  | { kind: 'malformed' };
+
+const OCCURRENCE = /\{\{([^{}]*)\}\}/g;
+const CHAINING = /^([^.\s[\]]+)\.([^.\s[\]]+)\.(inputs|outputs)(?:\[(\d+)\])?\.([^\s[\]]+)$/;
+const LOOP = /^([^.\s]+)\.(index|value)$/;
+const NAME = /^[^.\s:{}]+$/;
+
+/** Every reference in the scalars below `node`, with its offsets. */
+export function findReferences(node: Node | null | undefined, text: string): ReferenceOccurrence[] {
+  const found: ReferenceOccurrence[] = [];
+  if (!node) return found;
+  const scan = (scalar: Scalar) => {
+    if (typeof scalar.value !== 'string' || !scalar.range || !scalar.value.includes('{{')) return;
+    const [start, end] = scalar.range;
+    const source = text.slice(start, end);
+    for (const match of source.matchAll(OCCURRENCE)) {
+      const at = start + (match.index ?? 0);
+      found.push({ expression: match[1].trim(), start: at, end: at + match[0].length, scalar });
+    }
+  };
+  if (isScalar(node)) scan(node);
+  else if (isMap(node) || isSeq(node)) visit(node as never, { Scalar: (_k: unknown, s: Scalar) => scan(s) } as never);
+  return found;
+}
+
+export function classify(expression: string): Reference {
+  if (expression.startsWith('.')) return { kind: 'goTemplate', name: expression.slice(1).trim() };
+  const namespace = /^(aws:ssm|aws:imds|env|context):(.*)$/s.exec(expression);
+  if (namespace) {
+    const rest = namespace[2].trim();
+    switch (namespace[1]) {
+      case 'aws:ssm': {
+        const resolveCall = /^resolve\((.*)\)$/s.exec(rest);
+        return resolveCall ? { kind: 'ssm', name: rest, resolveArgument: resolveCall[1].trim() } : { kind: 'ssm', name: rest };
+      }
+      case 'aws:imds':
+        return { kind: 'imds', path: rest };
+      case 'env':
+        return { kind: 'env', name: rest };
+      default:
+        return { kind: 'context', key: rest };
+    }
+  }
+  const chaining = CHAINING.exec(expression);
+  if (chaining) {
+    return {
+      kind: 'chaining',
+      phase: chaining[1],
+      step: chaining[2],
+      section: chaining[3] as 'inputs' | 'outputs',
+      index: chaining[4] === undefined ? undefined : Number(chaining[4]),
+      key: chaining[5],
+    };
+  }
+  const loop = LOOP.exec(expression);
+  if (loop) return { kind: 'loop', loop: loop[1], property: loop[2] as 'index' | 'value' };
+  if (/^[a-z][\w-]*:/i.test(expression)) return { kind: 'unknownNamespace', namespace: expression.split(':')[0] };
+  if (NAME.test(expression)) return { kind: 'variable', name: expression };
+  return { kind: 'malformed' };
+}
