@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Bundles the CLI (and later the server and client) with esbuild, then writes the JSON Schemas
-// and the diagnostics list from the service's own tables, so they never drift apart.
+// Builds the project: precompiles the JSON Schemas into validation code and bundles the
+// programs with esbuild.
+//   node scripts/build.mjs            precompiled validators + dist/ bundles (npm ci, npm test)
+//   node scripts/build.mjs --schemas  also rewrites the committed generated files, schemas/*.json
+//                                     and docs/diagnostics.md, from the service's own tables
+//                                     (a test fails when they are out of date)
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,26 +12,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const schemasOnly = process.argv.includes('--schemas');
+const writeSchemas = process.argv.includes('--schemas');
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
-const entries = {
-  cli: 'server/src/cli/main.ts',
-  generate: 'scripts/generate.ts',
-};
-if (!schemasOnly) {
-  entries.bench = 'bench/bench.ts';
-}
-await Promise.all(
-  Object.entries(entries).map(([name, entry]) =>
-    build({ ...common, entryPoints: [join(root, entry)], outfile: join(root, 'dist', `${name}.js`) }),
-  ),
-);
-
-// Generated artefacts: schemas/*.json and docs/diagnostics.md.
-const require = createRequire(import.meta.url);
-const { generatedFiles } = require(join(root, 'dist', 'generate.js'));
-for (const [path, content] of Object.entries(generatedFiles())) {
+const bundle = (name, entry) => build({ ...common, entryPoints: [join(root, entry)], outfile: join(root, 'dist', `${name}.js`) });
+const write = (path, content) => {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), content);
+};
+
+// 1. The generator, from the same tables the service uses.
+await bundle('generate', 'scripts/generate.ts');
+const require = createRequire(import.meta.url);
+const { generatedFiles, validatorsModule } = require(join(root, 'dist', 'generate.js'));
+if (writeSchemas) {
+  for (const [path, content] of Object.entries(generatedFiles())) write(path, content);
 }
+write('server/src/service/generated/validators.js', validatorsModule());
+
+// 2. The programs, bundled with the precompiled validators.
+await Promise.all([bundle('cli', 'server/src/cli/main.ts'), bundle('bench', 'bench/bench.ts')]);

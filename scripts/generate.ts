@@ -1,14 +1,35 @@
 /** The files generated from the service's tables: JSON Schemas and the diagnostics list. */
+import standaloneCode from 'ajv/dist/standalone';
 import { buildComponentSchema } from '../server/src/service/component/schema';
+import { createAjv, precompiledName } from '../server/src/service/shared/ajv';
 import { RULES } from '../server/src/service/diagnostics';
+import { buildWorkflowSchema, WORKFLOW_TYPES, workflowSchemaFile } from '../server/src/service/workflow/schema';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export function generatedFiles(): Record<string, string> {
   return {
     'schemas/component.schema.json': json(buildComponentSchema()),
+    [workflowSchemaFile()]: json(buildWorkflowSchema()),
+    ...Object.fromEntries(WORKFLOW_TYPES.map((type) => [workflowSchemaFile(type), json(buildWorkflowSchema(type))])),
     'docs/diagnostics.md': diagnosticsMarkdown(),
   };
+}
+
+/** ajv standalone code validating every generated schema, for the service to load precompiled. */
+export function validatorsModule(): string {
+  const ajv = createAjv(true);
+  const exports: Record<string, string> = {};
+  const sources: Record<string, string> = {};
+  for (const [path, content] of Object.entries(generatedFiles())) {
+    if (!path.endsWith('.schema.json')) continue;
+    const schema = JSON.parse(content) as { $id: string };
+    ajv.addSchema(schema);
+    exports[precompiledName(schema.$id)] = schema.$id;
+    sources[precompiledName(schema.$id)] = JSON.stringify(schema);
+  }
+  // The schema texts let the service notice a module older than the schemas it was built from.
+  return `${standaloneCode(ajv, exports)}\nexports.sources = ${JSON.stringify(sources)};\n`;
 }
 
 function diagnosticsMarkdown(): string {

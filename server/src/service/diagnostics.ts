@@ -98,9 +98,12 @@ export const RULES = {
   'invalid-jsonpath': rule('warning', 'workflow', 'A JSONPath reference that is not well formed.', 'A.5'),
   'jsonpath-without-suffix': rule('warning', 'workflow', 'A `$.` JSONPath value on a key without the `.$` suffix is taken literally.', 'A.5, F5'),
   'literal-on-chained-key': rule('warning', 'workflow', 'A `<key>.$` input whose value is not a `$.` JSONPath.', 'A.5, F5'),
-  'invalid-json': rule('error', 'workflow', 'WaitForAction `payload` / ExecuteStateMachine `input` is not valid JSON once interpolated.', 'B.2'),
+  // Warning, not error: the official gated-distribution sample (spec A.9) passes plain text as a payload.
+  'invalid-json': rule('warning', 'workflow', 'WaitForAction `payload` / ExecuteStateMachine `input` is not valid JSON once interpolated.', 'B.2'),
   'invalid-output': rule('warning', 'workflow', 'A document output refers to a missing step or output, or its name is used twice.', 'A.8'),
   'parameter-default-type': rule('error', 'workflow', 'A parameter default does not match its declared type.', 'A.2'),
+  'duplicate-parameter': rule('error', 'workflow', 'Two parameters have the same name.', 'A.2'),
+  'step-description-too-long': rule('warning', 'workflow', 'A step description over 500 characters (the runtime record keeps 500).', 'F3'),
   'unused-parameter': rule('hint', 'any', 'A declared parameter is never referenced.'),
 } satisfies Record<string, RuleInfo>;
 

@@ -2,7 +2,9 @@
  * Validates a parsed document against a JSON Schema with ajv and turns every ajv error into a
  * diagnostic on the exact key or value, with a message in the document's own terms.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv, precompiledName } from './ajv';
+import precompiled = require('../generated/validators');
 import { isMap, isPair, type Node, type Pair } from 'yaml';
 import { asMap, asSeq, findPair, firstLineRange, keyRange, mappingAnchor, resolve, valueRange } from '../ast';
 import { diagnostic, type DiagnosticCode } from '../diagnostics';
@@ -28,12 +30,18 @@ export interface SchemaContext {
 
 const compiled = new WeakMap<JSONSchema, ValidateFunction>();
 
-/** Compiles once per schema object; ajv's compiled code is what makes validation fast. */
+/**
+ * The validation function of a schema: precompiled by the build when the schema is one of
+ * schemas/*.json and unchanged, compiled here (once per schema object) otherwise.
+ */
 export function validatorFor(schema: JSONSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-    validate = ajv.compile(schema);
+    const name = schema.$id ? precompiledName(schema.$id) : undefined;
+    const ready = name ? (precompiled[name] as ValidateFunction | undefined) : undefined;
+    // A module older than the schema (edited without a rebuild) is not used.
+    const current = ready && precompiled.sources?.[name!] === JSON.stringify(schema);
+    validate = current ? ready! : createAjv().compile(schema);
     compiled.set(schema, validate);
   }
   return validate;
@@ -43,7 +51,9 @@ export function validateAgainstSchema(parsed: ParsedDocument, schema: JSONSchema
   const validate = validatorFor(schema);
   if (validate(parsed.value)) return [];
   const mapper = new ErrorMapper(parsed, context);
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && !mapper.covered(e));
+  // An error about a key name (it carries `propertyName`) is repeated by the `propertyNames`
+  // error that follows it, which is the one mapped: one diagnostic per bad name.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && (e as { propertyName?: string }).propertyName === undefined && !mapper.covered(e));
   return mapper.map(errors);
 }
 
@@ -98,12 +108,9 @@ class ErrorMapper {
     errors.forEach((error, index) => {
       if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') return;
       const branches: ErrorObject[] = [];
-      for (let j = index - 1; j >= 0; j--) {
-        const candidate = errors[j];
-        const underInstance = candidate.instancePath === error.instancePath || candidate.instancePath.startsWith(`${error.instancePath}/`);
-        const underSchema = candidate.schemaPath.startsWith(`${error.schemaPath}/`) || candidate.schemaPath.startsWith('#/definitions/');
-        if (!underInstance || !underSchema) break;
-        if (!claimed.has(j)) branches.unshift(candidate);
+      const belongs = branchMatcher(error);
+      for (let j = index - 1; j >= 0 && belongs(errors[j]); j--) {
+        if (!claimed.has(j)) branches.unshift(errors[j]);
         claimed.add(j);
       }
       branchesOf.set(index, branches);
@@ -159,13 +166,20 @@ class ErrorMapper {
     return firstLineRange(this.parsed.lines, located.node);
   }
 
+  /** The value at a path as written (`2.0`, not the number 2), when it is a scalar. */
+  private sourceAt(segments: Segment[]): string | undefined {
+    const range = this.locate(segments).node?.range;
+    return range ? this.parsed.text.slice(range[0], range[1]) : undefined;
+  }
+
   /** Range for a problem with a whole mapping (a missing key): its key, name or first key. */
   private mappingRangeAt(segments: Segment[]): Range {
+    // The document's own `name` is not where a missing top-level key belongs.
+    if (segments.length === 0) return this.documentStart();
     const located = this.locate(segments);
     const lines = this.parsed.lines;
     if (located.pair && located.complete) return keyRange(lines, located.pair);
     if (isMap(located.node)) return mappingAnchor(lines, located.node);
-    if (segments.length === 0) return this.documentStart();
     return firstLineRange(lines, located.node);
   }
 
@@ -281,7 +295,7 @@ class ErrorMapper {
         const given = this.valueAt(segments);
         const hint = typeof given === 'string' ? didYouMean(given, allowed.filter((a): a is string => typeof a === 'string')) : '';
         const list = oneOfList(allowed);
-        if (field === 'schemaVersion' && segments.length === 1) return this.add('schema-version', range, `\`schemaVersion\` must be 1.0; ${JSON.stringify(given)} is not supported.`);
+        if (field === 'schemaVersion' && segments.length === 1) return this.add('schema-version', range, `\`schemaVersion\` must be 1.0; ${this.sourceAt(segments) ?? JSON.stringify(given)} is not supported.`);
         if (field === 'action' && isStepField(segments)) {
           return this.add('unknown-action', range, `\`${String(given)}\` is not an ${this.context.noun === 'component' ? 'action module' : 'step action'}.${hint}`, { action: given, suggestion: hint ? hint.slice(15, -2) : undefined });
         }
@@ -292,6 +306,9 @@ class ErrorMapper {
       case 'pattern': {
         const range = this.valueRangeAt(segments);
         const description = (error.parentSchema as JSONSchema | undefined)?.description;
+        if (field === 'name' && isStepField(segments) && this.context.noun === 'component') {
+          return this.add('invalid-step-name', range, `Step name ${JSON.stringify(this.valueAt(segments))} is not valid: use 3 to 128 letters, digits, \`-\` or \`_\` (no spaces).`);
+        }
         if (field === 'name' && isStepField(segments)) return this.add('invalid-step-name', range, `Step name ${JSON.stringify(this.valueAt(segments))} is not valid: ${description ?? `it must match ${String(params.pattern)}`}`);
         if (field === 'name' && segments[0] === 'phases' && segments.length === 3) return this.add('invalid-phase-name', range, `Phase name ${JSON.stringify(this.valueAt(segments))} is not valid: use 3 to 128 letters, digits, \`-\` or \`_\`.`);
         if (inInputs) return this.add('invalid-input-value', range, `${subject} is not valid${description ? `: ${firstSentence(description)}` : ` (it must match \`${String(params.pattern)}\`)`}`);
@@ -382,6 +399,23 @@ class ErrorMapper {
       this.add('inputs-shape', range, `\`inputs\` of \`${action}\` must be ${describeTypes(expected)}.`, { action });
     }
   }
+}
+
+/**
+ * Which of the errors listed just before an anyOf/oneOf error come from its branches. A choice
+ * between required keys (`k` or `k.$`) claims only those `required` errors, so an unknown-key
+ * error on the same mapping is kept; any other alternative claims what lies below its value.
+ */
+function branchMatcher(error: ErrorObject): (candidate: ErrorObject) => boolean {
+  const schema = error.parentSchema as JSONSchema | undefined;
+  const branches = (error.keyword === 'anyOf' ? schema?.anyOf : schema?.oneOf) ?? [];
+  const requiredKeys = branches.every((b) => Object.keys(b).length === 1 && Array.isArray(b.required)) ? branches.flatMap((b) => b.required!) : undefined;
+  return (candidate) => {
+    if (requiredKeys) {
+      return candidate.keyword === 'required' && candidate.instancePath === error.instancePath && requiredKeys.includes(String((candidate.params as Record<string, unknown>).missingProperty));
+    }
+    return candidate.instancePath === error.instancePath || candidate.instancePath.startsWith(`${error.instancePath}/`);
+  };
 }
 
 function firstLineOf(example: string | undefined): string {

@@ -12,7 +12,7 @@ export type ReferenceRoot = (typeof REFERENCE_ROOTS)[number];
 export type ParsedPath = { ok: true; segments: PathSegment[] } | { ok: false; problem: string };
 
 /** A value that is meant as a JSONPath: it starts with `$.` or `$[`. `$DEFAULT` is not one. */
-export function looksLikeJsonPath(value: unknown): value is string {
+export function looksLikeJsonPath(value: unknown): boolean {
   return typeof value === 'string' && /^\s*\$[.[]/.test(value);
 }
 
@@ -69,4 +69,9 @@ export function findInterpolations(text: string): Interpolation[] {
 /** The text with every `{{ ... }}` replaced by `0`, which is valid JSON inside or outside quotes. */
 export function withoutInterpolations(text: string): string {
   return text.replace(/\{\{[^{}]*\}\}/g, '0');
+}
+
+/** Writes segments back as a JSONPath, e.g. for a suggested replacement. */
+export function formatJsonPath(segments: PathSegment[]): string {
+  return `$${segments.map((s) => (typeof s === 'number' || s === '*' ? `[${s}]` : /^[^.[\]\s'"{}]+$/.test(s) ? `.${s}` : `['${s}']`)).join('')}`;
 }

@@ -4,13 +4,14 @@
  * namespaces `aws:ssm:`, `env:`, `aws:imds:`, `context:`. Also unused variables (hint).
  */
 import { isMap, isPair, isScalar, visit, type Node } from 'yaml';
-import { keyRange, resolve } from '../../ast';
+import { getNode, keyRange, resolve, stringValue } from '../../ast';
 import { diagnostic } from '../../diagnostics';
 import { closest } from '../../shared/suggest';
 import type { Diagnostic, Range } from '../../types';
 import { classify, findReferences, type Reference, type ReferenceOccurrence } from '../references';
 import { BUILD_STAGE_PHASES, inputItems, TEST_STAGE_PHASES, type ComponentModel, type StepModel } from '../model';
 import type { ComponentRule } from './context';
+import { SECRET_NAME } from './variables';
 
 export const CONTEXT_KEYS = ['executionId', 'accountId', 'region', 'osPlatform', 'osName', 'osVersion', 'date', 'dateTime', 'uuid', 'hostname', 'phase', 'step'];
 const BLOCKED_IMDS = /^\/?(iam|identity-credentials)(\/|$)/;
@@ -70,7 +71,8 @@ function check(model: ComponentModel, step: StepModel, occurrence: ReferenceOccu
       if (argument !== undefined && !argument.startsWith('aws:ssm:') && !variables.has(argument)) {
         out.push(diagnostic('undefined-reference', range, `\`resolve(${argument})\` needs an \`aws:ssm:\` reference or the name of a parameter of this document.`));
       }
-      if (step.action && SCRIPT_ACTIONS.has(step.action) && PRINTS.test(lineAround(model.parsed.text, occurrence.start))) {
+      if (step.action && SCRIPT_ACTIONS.has(step.action) && PRINTS.test(lineAround(model.parsed.text, occurrence.start))
+        && looksSecret(model, reference) && !loggingDisabled(model, step)) {
         out.push(diagnostic('possible-secret', range, `This line prints the SSM parameter ${text}; if it is a SecureString, its value ends up in the logs. Set \`disableLogging: true\` on the step or do not print it.`));
       }
       return out;
@@ -189,6 +191,28 @@ function stage(phase: string | undefined): 'build' | 'test' | undefined {
 function hint(word: string, candidates: string[]): string {
   const suggestion = closest(word, candidates.filter(Boolean));
   return suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+}
+
+/**
+ * L43 is about SecureStrings, which the document cannot tell apart from plain parameters (spec
+ * V8 prints a config path): only names that look secret count, and a step, phase or document
+ * with `disableLogging: true` keeps the value out of the logs anyway.
+ */
+function looksSecret(model: ComponentModel, reference: Extract<Reference, { kind: 'ssm' }>): boolean {
+  let name = reference.resolveArgument ?? reference.name;
+  if (reference.resolveArgument !== undefined && !name.startsWith('aws:ssm:')) {
+    // `resolve(Param)`: the SSM name is the parameter's default (or the constant's value).
+    const variable = model.variables.find((v) => v.name === name);
+    name = stringValue(getNode(variable?.definition, variable?.section === 'constants' ? 'value' : 'default', model.doc), model.doc) ?? '';
+  }
+  return name.replace(/^aws:ssm:/, '').startsWith('/aws/reference/secretsmanager/') || SECRET_NAME.test(name);
+}
+
+function loggingDisabled(model: ComponentModel, step: StepModel): boolean {
+  return [step.node, step.phase.node, model.root].some((node) => {
+    const flag = getNode(node, 'disableLogging', model.doc);
+    return isScalar(flag) && flag.value === true;
+  });
 }
 
 function lineAround(text: string, offset: number): string {

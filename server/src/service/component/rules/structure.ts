@@ -43,7 +43,7 @@ export const checkStructure: ComponentRule = (model) => {
     if (phases.length === 1 && phases[0].name === 'test') {
       out.push(diagnostic('component-type', range, 'Image Builder will create this as a TEST component (its only phase is `test`): it runs in the test stage, after the image is created.'));
     } else if (named.some((p) => p.name === 'test')) {
-      out.push(diagnostic('component-type', range, 'Image Builder will create this as a BUILD component; its `test` phase runs in the test stage, on an instance launched from the new image, so it cannot use what the build phases set up in memory or chain their outputs.'));
+      out.push(diagnostic('component-type', range, 'Image Builder will create this as a BUILD component: `build` and `validate` run before the image is created, `test` runs later on an instance launched from the new image.'));
     }
   }
   return out;

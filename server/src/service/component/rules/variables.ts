@@ -5,7 +5,7 @@ import { diagnostic } from '../../diagnostics';
 import type { Diagnostic } from '../../types';
 import type { ComponentRule } from './context';
 
-const SECRET_NAME = /pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential/i;
+export const SECRET_NAME = /pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential/i;
 
 export const checkVariables: ComponentRule = (model) => {
   const out: Diagnostic[] = [];
@@ -29,7 +29,9 @@ export const checkVariables: ComponentRule = (model) => {
         out.push(diagnostic('parameter-type', valueRange(lines, typePair),
           `Component parameters are documented with \`type: string\` only; \`${type}\` is accepted by the API but its behaviour is not documented.`));
       }
-      if (SECRET_NAME.test(variable.name)) {
+      // A parameter passed to `aws:ssm:resolve(...)` holds the name of a SecureString, which is
+      // the recommended way to handle a secret, not the secret itself.
+      if (SECRET_NAME.test(variable.name) && !model.parsed.text.includes(`resolve(${variable.name})`)) {
         out.push(diagnostic('possible-secret', range,
           `\`${variable.name}\` looks like a secret. Parameter values are stored in plain text and logged in CloudTrail: keep secrets in Secrets Manager or SecureString parameters and read them with \`{{ aws:ssm:/path }}\`.`));
       }
