@@ -31,4 +31,9 @@ if (writeSchemas) {
 write('server/src/service/generated/validators.js', validatorsModule());
 
 // 2. The programs, bundled with the precompiled validators.
-await Promise.all([bundle('cli', 'server/src/cli/main.ts'), bundle('bench', 'bench/bench.ts')]);
+await Promise.all([
+  bundle('cli', 'server/src/cli/main.ts'),
+  bundle('bench', 'bench/bench.ts'),
+  // The VS Code API is provided by the editor at run time.
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist', 'client.js'), external: ['vscode'] }),
+]);

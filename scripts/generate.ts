@@ -41,7 +41,7 @@ function diagnosticsMarkdown(): string {
     '',
     'Every diagnostic carries one of these stable codes. The severity is the default one; the spec',
     'column names the rule ids of `shared/spec` (L01..L44 for components, sections A-F for workflows).',
-    'This file is generated from `server/src/service/diagnostics.ts` by `npm run build`.',
+    'This file is generated from `server/src/service/diagnostics.ts` by `npm run schemas`.',
     '',
     '| code | severity | documents | what it checks | spec |',
     '| --- | --- | --- | --- | --- |',

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { lint } from './lint';
+import { startServer } from '../lsp/server';
 import type { Platform, WorkflowType } from '../service/types';
 
 const VERSION = '0.1.0';
@@ -12,6 +13,7 @@ const USAGE = `Usage:
   imagebuilder-yaml lint [--format text|json|sarif] [--platform Linux|Windows|macOS]
                          [--workflow-type BUILD|TEST|DISTRIBUTION] [--kind component|workflow]
                          <file-or-directory>...
+  imagebuilder-yaml lsp [--stdio]       the language server, over stdio
   imagebuilder-yaml --version
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
@@ -36,7 +38,14 @@ export function main(argv: string[], stdout = (t: string) => void process.stdout
       return command === undefined ? 2 : 0;
     }
     if (command === 'lint') return runLint(rest, stdout, stderr);
-    if (command === 'dry-run' || command === 'publish' || command === 'lsp') {
+    if (command === 'lsp') {
+      // `--stdio` is what editors pass; stdio is the only transport, so it is accepted and implied.
+      const unknown = rest.filter((a) => a !== '--stdio');
+      if (unknown.length) throw new UsageError(`lsp takes only --stdio, not '${unknown.join(' ')}'`);
+      startServer();
+      return -1;
+    }
+    if (command === 'dry-run' || command === 'publish') {
       stderr(`imagebuilder-yaml: '${command}' is not available in this version yet; only 'lint' is.\n`);
       return 2;
     }
@@ -78,5 +87,7 @@ function runLint(args: string[], stdout: (t: string) => void, stderr: (t: string
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  const code = main(process.argv.slice(2));
+  // -1: a long-running command (the language server) that ends on its own.
+  if (code >= 0) process.exitCode = code;
 }

@@ -31,8 +31,9 @@ const flag = (name: string, description: string, def: boolean): InputSpec =>
   input(name, description, { type: 'boolean' }, false, def);
 const textList = (name: string, description: string, required = false): InputSpec =>
   input(name, description, { type: 'array', items: { type: 'string' } }, required);
+// The schema's own description is what a message about a value that fails the pattern shows.
 const encoding = (description: string): InputSpec =>
-  input('encoding', description, { type: 'string', pattern: ENCODING_PATTERN }, false, 'utf8');
+  input('encoding', description, { type: 'string', pattern: ENCODING_PATTERN, description: `one of ${ENCODINGS.map((e) => `\`${e}\``).join(', ')}, in any letter case` }, false, 'utf8');
 const output = (name: string, description: string, type: OutputSpec['type'] = 'string'): OutputSpec =>
   ({ name, description, type });
 
@@ -128,10 +129,11 @@ function msi(name: 'InstallMSI' | 'UninstallMSI'): ComponentActionSpec {
         { type: 'string', enum: ['Allow', 'Force', 'Skip'] }, false, 'Allow'),
       // The flag list is lowercase but the documented default `*VX` is uppercase, so accept both cases.
       input('logOptions', 'msiexec logging flags passed with `/L`, from `i w e a r u c m o p v x + ! *` (default `*VX`; quote it in YAML, as a leading `*` starts an alias).',
-        { type: 'string', pattern: '^[iwearucmopvxIWEARUCMOPVX+!*]+$' }, false, '*VX'),
+        { type: 'string', pattern: '^[iwearucmopvxIWEARUCMOPVX+!*]+$', description: 'any of the flags `iwearucmopvx+!*` with no spaces, such as `*VX`' }, false, '*VX'),
       text('logFile', 'Path of the MSI log file; no log is kept when omitted.'),
       input('properties', 'msiexec properties as name/value pairs. `REBOOT`, `REINSTALLMODE` and `REINSTALL` may not be set here.',
-        { type: 'object', additionalProperties: { type: 'string' } }),
+        // Values are strings, but like other text inputs a YAML number (`PORT: 8080`) is read as its text.
+        { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } }),
       flag('ignoreAuthenticodeSignatureErrors', 'Continues even when the installer\'s Authenticode signature check fails, when `true` (default `false`).', false),
       flag('allowUnsignedInstaller', 'Allows running an installer that has no signature, when `true` (default `false`).', false),
     ],
@@ -440,7 +442,12 @@ export const COMPONENT_ACTIONS: readonly ComponentActionSpec[] = [
     inputsRequired: true,
     inputs: [
       input('path', 'Registry key path, starting with a hive such as `HKEY_LOCAL_MACHINE` or `HKLM:`; missing keys are created.',
-        { type: 'string', pattern: '^(?:HKEY_CLASSES_ROOT|HKCR:|HKEY_USERS|HKU:|HKEY_LOCAL_MACHINE|HKLM:|HKEY_CURRENT_CONFIG|HKCC:|HKEY_CURRENT_USER|HKCU:)' }, true),
+        // A full hive name ends at `\` (so `HKEY_LOCAL_MACHINE_SOFTWARE` is refused); a drive form ends at its colon.
+        {
+          type: 'string',
+          pattern: '^(?:(?:HKEY_CLASSES_ROOT|HKEY_USERS|HKEY_LOCAL_MACHINE|HKEY_CURRENT_CONFIG|HKEY_CURRENT_USER)(?:\\\\|$)|(?:HKCR|HKU|HKLM|HKCC|HKCU):)',
+          description: 'a key path starting with a hive: `HKEY_LOCAL_MACHINE\\` or `HKLM:`, `HKEY_CURRENT_USER\\` or `HKCU:`, `HKEY_CLASSES_ROOT\\` or `HKCR:`, `HKEY_USERS\\` or `HKU:`, `HKEY_CURRENT_CONFIG\\` or `HKCC:`',
+        }, true),
       text('name', 'Name of the registry value to set.', true),
       input('value', 'Data to store: a string, a number or a list, to suit `type`.', { type: ['string', 'number', 'array'] }, true),
       input('type', 'Registry value type.', { type: 'string', enum: ['BINARY', 'DWORD', 'QWORD', 'SZ', 'EXPAND_SZ', 'MULTI_SZ'] }, true),

@@ -80,7 +80,9 @@ export function classify(expression: string): Reference {
   }
   const loop = LOOP.exec(expression);
   if (loop) return { kind: 'loop', loop: loop[1], property: loop[2] as 'index' | 'value' };
-  if (/^[a-z][\w-]*:/i.test(expression)) return { kind: 'unknownNamespace', namespace: expression.split(':')[0] };
+  // `aws:secretsmanager:x` names the namespace `aws:secretsmanager`, not `aws`.
+  const unknown = /^(aws:[\w-]+|[a-z][\w-]*):/i.exec(expression);
+  if (unknown) return { kind: 'unknownNamespace', namespace: unknown[1] };
   if (NAME.test(expression)) return { kind: 'variable', name: expression };
   return { kind: 'malformed' };
 }

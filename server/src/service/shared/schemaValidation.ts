@@ -51,10 +51,22 @@ export function validateAgainstSchema(parsed: ParsedDocument, schema: JSONSchema
   const validate = validatorFor(schema);
   if (validate(parsed.value)) return [];
   const mapper = new ErrorMapper(parsed, context);
-  // An error about a key name (it carries `propertyName`) is repeated by the `propertyNames`
-  // error that follows it, which is the one mapped: one diagnostic per bad name.
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && (e as { propertyName?: string }).propertyName === undefined && !mapper.covered(e));
+  const errors = withoutKeyNameDetails(validate.errors ?? []).filter((e) => e.keyword !== 'if' && !mapper.covered(e));
   return mapper.map(errors);
+}
+
+/**
+ * ajv reports a bad key name twice: the errors of the name's own schema (a `pattern` on the
+ * mapping, which reads as if a value were wrong), then a `propertyNames` error naming the key.
+ * Only the latter is kept: one diagnostic per bad name.
+ */
+function withoutKeyNameDetails(errors: ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<number>();
+  errors.forEach((error, index) => {
+    if (error.keyword !== 'propertyNames') return;
+    for (let j = index - 1; j >= 0 && errors[j].instancePath === error.instancePath && errors[j].keyword !== 'propertyNames'; j--) dropped.add(j);
+  });
+  return errors.filter((_, index) => !dropped.has(index));
 }
 
 function pointerToSegments(pointer: string): Segment[] {
@@ -87,8 +99,9 @@ const typeWords: Record<string, string> = {
 
 function describeTypes(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
-  if (types.includes('string') && types.includes('number')) return 'text';
-  return types.map((t) => typeWords[String(t)] ?? String(t)).join(' or ');
+  // Numbers and booleans are text to the reader; other types (a list) are still worth naming.
+  const shown = types.includes('string') && types.includes('number') ? types.filter((t) => t !== 'number' && t !== 'boolean') : types;
+  return shown.map((t) => typeWords[String(t)] ?? String(t)).join(' or ');
 }
 
 class ErrorMapper {
@@ -179,6 +192,11 @@ class ErrorMapper {
     const located = this.locate(segments);
     const lines = this.parsed.lines;
     if (located.pair && located.complete) return keyRange(lines, located.pair);
+    // Under `inputs`, `name` is an input like any other (SetRegistry), not the item's name.
+    if (isMap(located.node) && this.where(segments).inInputs) {
+      const first = located.node.items.find(isPair);
+      if (first) return keyRange(lines, first);
+    }
     if (isMap(located.node)) return mappingAnchor(lines, located.node);
     return firstLineRange(lines, located.node);
   }
@@ -259,8 +277,12 @@ class ErrorMapper {
         const range = this.mappingRangeAt(segments);
         if (atTop && missing === 'schemaVersion') return this.add('schema-version', range, 'The document needs `schemaVersion: 1.0`.');
         if (segments[0] === 'constants' && segments.length === 3) return this.add('constant-incomplete', range, `Constant \`${String(segments[2])}\` needs \`${missing}\`${missing === 'value' ? ' (constants cannot be supplied at run time)' : ': write `type: string`'}.`);
+        if (this.context.noun === 'component' && segments[0] === 'parameters' && segments.length === 3 && missing === 'type') return this.add('missing-key', range, `Parameter \`${String(segments[2])}\` needs \`type\`: write \`type: string\`.`, { missing });
         if (atTop && missing === 'phases') return this.add('missing-phases', range, 'A component document needs `phases`, a list of phases such as `- name: build`.');
-        if (inInputs && action) return this.add('missing-input', range, `\`${action}\` needs \`${missing}\`${inputLevel ? '' : ` in ${subject}`}.`, { missing, action });
+        if (inInputs && action) {
+          const where = inputLevel ? `\`${action}\`` : `${typeof segments[segments.length - 1] === 'number' ? 'Each item of ' : ''}${subject}`;
+          return this.add('missing-input', range, `${where} needs \`${missing}\`.`, { missing, action });
+        }
         if (isStep && missing === 'inputs' && action) return this.add('missing-input', range, `\`${action}\` needs \`inputs\`.`, { missing, action });
         if (isStep) return this.add('missing-key', range, `Every step needs \`${missing}\`.`, { missing });
         return this.add('missing-key', range, `${atTop ? 'The document' : subject} needs \`${missing}\`.`, { missing });
@@ -283,10 +305,14 @@ class ErrorMapper {
         if (inInputs) return this.add('invalid-input-value', range, `${subject} must be ${expected}.`);
         if (field === 'phases' && segments.length === 1) return this.add('missing-phases', range, '`phases` must be a list of phases: write `- name: build` with `steps:` under it.');
         if (field === 'steps' && typeof segments[segments.length - 1] === 'string') return this.add('wrong-type', range, '`steps` must be a list of steps: write `- name: MyStep` with `action:` under it.');
-        if (field === 'timeoutSeconds') return this.add('invalid-timeout', range, `\`timeoutSeconds\` must be ${expected}.`);
+        if (field === 'timeoutSeconds') return this.add('invalid-timeout', range, `\`timeoutSeconds\` must be ${expected === 'a whole number' && this.context.noun === 'component' ? '`-1` (no timeout) or a whole number of seconds of at least 1' : expected}.`);
         if (field === 'maxAttempts') return this.add('invalid-max-attempts', range, '`maxAttempts` must be a whole number of at least 1.');
         if (atTop) return this.add('wrong-type', range, `A ${this.context.noun} document must be a YAML mapping with keys such as \`schemaVersion\`.`);
-        return this.add('wrong-type', range, `${subject} must be ${expected}.`);
+        // `name: 12345` or `name: yes`: YAML read a number or boolean where text was meant.
+        const given = this.valueAt(segments);
+        const quote = (params.type === 'string' || (Array.isArray(params.type) && params.type.includes('string'))) && (typeof given === 'number' || typeof given === 'boolean')
+          ? ` YAML reads \`${this.sourceAt(segments) ?? String(given)}\` as a ${typeof given}: put it in quotes.` : '';
+        return this.add('wrong-type', range, `${subject} must be ${expected}.${quote}`);
       }
       case 'enum':
       case 'const': {
@@ -385,7 +411,10 @@ class ErrorMapper {
     const forms = branches.map((b) => describeBranch(b)).filter((f): f is string => !!f);
     const subject = this.subject(segments);
     const description = schema?.description ? ` ${firstSentence(schema.description)}` : '';
-    const message = forms.length ? `${subject} must be ${forms.join(', or ')}.` : `${subject} is not valid.${description}`;
+    const given = this.valueAt(segments);
+    const choices = branches.flatMap((b) => (b.enum ?? []).filter((v): v is string => typeof v === 'string'));
+    const hint = typeof given === 'string' ? didYouMean(given, choices) : '';
+    const message = forms.length ? `${subject} must be ${forms.join(', or ')}.${hint}` : `${subject} is not valid.${description}`;
     this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, message);
   }
 

@@ -20,6 +20,14 @@ function obj(properties: Record<string, Schema>, required: string[] = []): Schem
     : { type: 'object', properties, additionalProperties: false };
 }
 
+/**
+ * An object or a list of such objects. Written as if/then/else rather than anyOf, so a wrong
+ * key inside a list item is reported as such instead of as "must be a mapping or a list".
+ */
+function oneOrList(item: Schema): Schema {
+  return { if: { type: 'array' }, then: { type: 'array', items: item }, else: item };
+}
+
 // ---------------------------------------------------------------------------
 // Shared inputs and outputs
 
@@ -124,7 +132,7 @@ const configurationItem = obj(
       items: obj({ launchTemplateId: str, accountId: str, setDefaultVersion: bool }, ['launchTemplateId']),
     },
     // F10: the API shape is a single object, S5 calls it an array; accept both.
-    s3ExportConfiguration: { anyOf: [s3ExportConfiguration, { type: 'array', items: s3ExportConfiguration }] },
+    s3ExportConfiguration: oneOrList(s3ExportConfiguration),
     fastLaunchConfigurations: {
       type: 'array',
       items: obj(
@@ -138,9 +146,7 @@ const configurationItem = obj(
       ),
     },
     // F10: S5 says "Map", the official sample and the API use a list of maps; accept both.
-    ssmParameterConfigurations: {
-      anyOf: [{ type: 'array', items: ssmParameterConfiguration }, ssmParameterConfiguration],
-    },
+    ssmParameterConfigurations: oneOrList(ssmParameterConfiguration),
   },
   ['region'],
 );

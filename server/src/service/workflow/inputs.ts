@@ -52,8 +52,9 @@ export function inputsSchema(action: WorkflowActionSpec): JSONSchema {
   return schema;
 }
 
-/** The branch of an `anyOf` that fits the node's shape (mapping, list or scalar). */
+/** The branch of an `anyOf` or `if: {type: array}` that fits the node's shape (mapping, list or scalar). */
 export function branchFor(schema: JSONSchema | undefined, node: unknown): JSONSchema | undefined {
+  if (schema?.if && schema.then && schema.else) return isSeq(node) ? schema.then : schema.else;
   if (!schema?.anyOf) return schema;
   const want = isMap(node) ? 'object' : isSeq(node) ? 'array' : undefined;
   return schema.anyOf.find((b) => (want ? b.type === want : b.type !== 'object' && b.type !== 'array')) ?? undefined;

@@ -55,13 +55,15 @@ function literalValue(schema: JSONSchema): JSONSchema {
 
 /** The value of `key.$`: a JSONPath, or for list inputs also a list of JSONPaths. */
 function chainedValue(schema: JSONSchema | undefined): JSONSchema {
-  const path = schema?.type === 'array' ? { anyOf: [ref('jsonPath'), ref('jsonPathList')] } : ref('jsonPath');
+  const listy = schema?.type === 'array' || schema?.then?.type === 'array';
+  const path = listy ? { anyOf: [ref('jsonPath'), ref('jsonPathList')] } : ref('jsonPath');
   return schema?.description ? { description: `${schema.description} (as a JSONPath)`, ...path } : path;
 }
 
 /** Adds the chained form `key.$` of every key, at every level of nested objects. */
 function chainable(schema: JSONSchema): JSONSchema {
   if (schema.anyOf) return { ...schema, anyOf: schema.anyOf.map(chainable) };
+  if (schema.if && schema.then && schema.else) return { ...schema, then: chainable(schema.then), else: chainable(schema.else) };
   if (schema.type === 'array' && schema.items) return { ...schema, items: chainable(schema.items) };
   if (schema.type !== 'object') return literalValue(schema);
 
@@ -88,7 +90,7 @@ function chainable(schema: JSONSchema): JSONSchema {
 
 /** A required key may be given literally or chained; the mapper words it "needs `k` or `k.$`". */
 function requireEither(key: string): JSONSchema {
-  return { anyOf: [{ type: 'object', required: [key] }, { type: 'object', required: [CHAINED(key)] }] };
+  return { anyOf: [{ required: [key] }, { required: [CHAINED(key)] }] };
 }
 
 function actionInputsSchema(action: WorkflowActionSpec): JSONSchema {
@@ -101,7 +103,7 @@ function actionInputsSchema(action: WorkflowActionSpec): JSONSchema {
     if (chainedOnly.has(input.name)) {
       // `distributedImages.$` only: the input's own schema already describes the JSONPath.
       properties[CHAINED(input.name)] = described;
-      if (input.required) requirements.push({ type: 'object', required: [CHAINED(input.name)] });
+      if (input.required) requirements.push({ required: [CHAINED(input.name)] });
       continue;
     }
     properties[input.name] = chainable(described);

@@ -73,10 +73,14 @@ function checksumPair(model: ComponentModel, item: YAMLMap): Diagnostic[] {
 function permissionsNumber(model: ComponentModel, item: YAMLMap): Diagnostic[] {
   const pair = findPair(item, 'permissions');
   if (!pair || !isScalar(pair.value) || typeof pair.value.value !== 'number') return [];
-  const source = pair.value.source ?? String(pair.value.value);
+  const range = pair.value.range;
+  const source = range ? model.parsed.text.slice(range[0], range[1]) : String(pair.value.value);
+  // `0o755` is YAML 1.2's octal notation; the mode string AWSTOE expects is `0755`.
+  const fixed = source.replace(/^0o([0-7]+)$/i, '0$1');
+  const octal = /^0[0-7]/.test(source) ? ', and YAML 1.1 parsers read a leading 0 as octal' : '';
   return [diagnostic('permissions-not-string', valueRange(model.lines, pair),
-    `\`permissions\` must be a string: write \`'${source}'\`. Unquoted, YAML reads a number (\`0777\` may even be read as octal 511 by YAML 1.1 parsers).`,
-    { replacement: `'${source}'` })];
+    `\`permissions\` must be a string: write \`'${fixed}'\`. Unquoted, \`${source}\` is a YAML number${octal}.`,
+    { replacement: `'${fixed}'` })];
 }
 
 function msiProperties(model: ComponentModel, step: StepModel, item: YAMLMap): Diagnostic[] {

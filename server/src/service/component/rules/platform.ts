@@ -21,8 +21,13 @@ export const checkPlatform: ComponentRule = (model, context) => {
   if (!platform) {
     const first = platformSpecific[0];
     if (first) {
+      // A cross-platform module is here only for inputs Windows refuses (L16): say which.
+      const spec = first.spec!;
+      const reason = spec.platforms.length < ALL_PLATFORMS
+        ? `\`${spec.name}\` runs only on ${spec.platforms.join(' and ')}`
+        : `${spec.notOnWindows!.map((k) => `\`${k}\``).join(', ')} of \`${spec.name}\` are not supported on Windows`;
       out.push(diagnostic('platform-unknown', valueRange(lines, first.actionPair!),
-        `The component platform is not known, so platform rules were not checked (\`${first.action}\` runs only on ${first.spec!.platforms.join(' and ')}). Pass --platform, set it in the project metadata, or add \`# imagebuilder: platform=Linux\` at the top.`));
+        `The component platform is not known, so platform rules were not checked (${reason}). Pass --platform, set it in the project metadata, or add \`# imagebuilder: platform=Linux\` at the top.`));
     }
     return out;
   }

@@ -31,7 +31,9 @@ export const checkReferences: ComponentRule = (model) => {
       const node = resolve(subtree, model.doc);
       out.push(...unquoted(model, node));
       for (const occurrence of findReferences(node, model.parsed.text)) {
-        const reference = classify(occurrence.expression);
+        // A declared name is that variable even when it is not a valid name (`install.dir`,
+        // reported once where it is declared).
+        const reference: Reference = variables.has(occurrence.expression) ? { kind: 'variable', name: occurrence.expression } : classify(occurrence.expression);
         if (reference.kind === 'variable') used.add(reference.name);
         if (reference.kind === 'ssm' && reference.resolveArgument && !reference.resolveArgument.startsWith('aws:ssm:')) used.add(reference.resolveArgument);
         out.push(...check(model, step, occurrence, reference, variables, loopNames));
@@ -87,9 +89,13 @@ function check(model: ComponentModel, step: StepModel, occurrence: ReferenceOccu
         : [diagnostic('unknown-context-key', range, `\`context:${reference.key}\` is not a context variable.${hint(reference.key, CONTEXT_KEYS)} Known keys: ${CONTEXT_KEYS.join(', ')}.`)];
     case 'env':
       return [];
-    case 'unknownNamespace':
-      return [diagnostic('undefined-reference', range, `${text}: \`${reference.namespace}:\` is not a variable namespace; AWSTOE knows \`aws:ssm:\`, \`env:\`, \`aws:imds:\` and \`context:\`.`)];
+    case 'unknownNamespace': {
+      const prefixed = ['ssm', 'imds'].includes(reference.namespace) ? ` Did you mean \`aws:${reference.namespace}:\`?` : '';
+      const secrets = /secretsmanager/i.test(reference.namespace) ? ' Read a Secrets Manager secret as `{{ aws:ssm:/aws/reference/secretsmanager/<secret-id> }}`.' : prefixed;
+      return [diagnostic('undefined-reference', range, `${text}: \`${reference.namespace}:\` is not a variable namespace; AWSTOE knows \`aws:ssm:\`, \`env:\`, \`aws:imds:\` and \`context:\`.${secrets}`)];
+    }
     default:
+      if (occurrence.expression === '') return [diagnostic('undefined-reference', range, '`{{ }}` is empty: put the name of a parameter or constant between the braces.')];
       return [diagnostic('undefined-reference', range, `${text} is not a reference AWSTOE understands: use a parameter or constant name, \`loop.value\`, \`phase.step.outputs.key\` or a \`namespace:name\` variable.`)];
   }
 }

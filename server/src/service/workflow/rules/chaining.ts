@@ -28,6 +28,8 @@ export const checkChaining: WorkflowRule = (model) => {
       },
       scalar(node, place) {
         if (place.chained || !looksLikeJsonPath(node.value) || interpolates(node.value)) return;
+        // A plain `distributedImages:` is reported by the inputs rule, with the same advice.
+        if (place.path.length === 1 && step.spec?.chainedOnly?.includes(place.key)) return;
         const pair = place.pair;
         const key = baseKey(place.key);
         out.push(diagnostic('jsonpath-without-suffix', pair ? keyRange(model.lines, pair) : nodeRange(model.lines, node),

@@ -99,15 +99,20 @@ class ConditionChecker {
     const { lines } = this.model;
     const operators: Array<{ pair: Pair; operator: WorkflowComparison }> = [];
     let valuePair: Pair | undefined;
+    let unknown = 0;
     for (const pair of pairs) {
       const key = keyText(pair) ?? '';
       const operator = COMPARISON_BY_NAME.get(key);
       if (operator) operators.push({ pair, operator });
       else if (key === 'value') valuePair = pair;
-      else this.report(keyRange(lines, pair), `\`${key}\` is not a condition operator.${didYouMean(key, OPERATOR_NAMES)} The operators are ${[...COMPARISON_BY_NAME.keys()].map((k) => `\`${k}\``).join(', ')}, \`and\`, \`or\` and \`not\`.`);
+      else {
+        unknown++;
+        this.report(keyRange(lines, pair), `\`${key}\` is not a condition operator.${didYouMean(key, OPERATOR_NAMES)} The operators are ${[...COMPARISON_BY_NAME.keys()].map((k) => `\`${k}\``).join(', ')}, \`and\`, \`or\` and \`not\`.`);
+      }
     }
     if (operators.length === 0) {
-      if (valuePair) this.report(keyRange(lines, valuePair), `\`value\` needs an operator beside it, such as \`stringEquals: AMI\`, to say what it is compared with.`);
+      // A misspelt operator was reported above; `value` then has its partner already.
+      if (valuePair && unknown === 0) this.report(keyRange(lines, valuePair), `\`value\` needs an operator beside it, such as \`stringEquals: AMI\`, to say what it is compared with.`);
       return;
     }
     const [{ pair, operator }, ...extra] = operators;

@@ -42,7 +42,8 @@ function jsonProblem(text: string): string | undefined {
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // Node quotes the (placeholder-filled) text; the range already shows where it is.
-    return message.split('\n')[0].replace(/, ".*" is not valid JSON$/, '').replace(/\.$/, '');
+    // Node quotes the filled-in text; the range already shows where it is.
+    // Positions refer to the filled-in text, so they are dropped too.
+    return message.split('\n')[0].replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '').replace(/\.$/, '');
   }
 }
