@@ -19,13 +19,16 @@ function fixtures(dir: string): string[] {
   }
 }
 
-for (const kind of ['component', 'workflow'] as const) {
+// `unknown/` holds texts that are neither kind (unknown-document-kind).
+for (const kind of ['component', 'workflow', 'unknown'] as const) {
   describe(`${kind} fixtures`, () => {
     for (const group of ['valid', 'invalid']) {
       for (const file of fixtures(`${kind}/${group}`)) {
         it(`${group}/${basename(file)}`, () => {
           const text = readFileSync(file, 'utf8');
-          const result = validate(text, { fileName: basename(file) });
+          // `# @options {"supportedOsVersions": [...]}` passes what project metadata would.
+          const options = /^#\s*@options\s+(\{.*\})\s*$/m.exec(text);
+          const result = validate(text, { fileName: basename(file), ...(options ? JSON.parse(options[1]) : {}) });
           expect(result.kind).toBe(kind);
           expect(actualDiagnostics(result.diagnostics)).toEqual(expectedDiagnostics(text));
           if (group === 'invalid') expect(expectedDiagnostics(text).length).toBeGreaterThan(0);

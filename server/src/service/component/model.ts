@@ -114,10 +114,11 @@ function readVariables(root: YAMLMap, doc: Document): VariableModel[] {
   const variables: VariableModel[] = [];
   for (const section of ['parameters', 'constants'] as const) {
     for (const item of itemsOf(getNode(root, section, doc), doc)) {
-      // An item declares one variable; items with several keys are a shape error the schema reports.
+      // An item declares one variable. Several definitions in one item are a shape error the
+      // schema reports, but their names are still declared, so references are not flagged too;
+      // workflow-style items (`- name: X` beside `type:`) declare nothing.
       const pairs = pairsOf(item, doc);
-      if (pairs.length !== 1) continue;
-      for (const pair of pairs) {
+      for (const pair of pairs.length === 1 ? pairs : pairs.filter((p) => asMap(p.value, doc))) {
         const name = keyText(pair);
         if (name === undefined) continue;
         variables.push({ name, section, pair, definition: asMap(pair.value, doc) });

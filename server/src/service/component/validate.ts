@@ -1,4 +1,5 @@
 /** Component documents: the schema first, then the semantic rules of spec section 9. */
+import { isScalar, visit, type Node, type Pair } from 'yaml';
 import { diagnostic } from '../diagnostics';
 import type { ParsedDocument } from '../parse';
 import { validateAgainstSchema, type Segment } from '../shared/schemaValidation';
@@ -72,10 +73,70 @@ export function validateComponent(parsed: ParsedDocument, context: ComponentRule
       }
     }
   }
-  // An unquoted `{{ x }}` is one mistake: drop the schema's type errors on the same value.
+  // An unquoted `{{ x }}` is one mistake: drop the schema's and other rules' type errors on
+  // the same value (e.g. "items of forEach must be plain values").
   const unquoted = ruleDiagnostics.filter((d) => d.code === 'unquoted-reference').map((d) => d.range);
-  const kept = schemaDiagnostics.filter((d) => !unquoted.some((r) => contains(r, d.range)));
-  return [...kept, ...ruleDiagnostics];
+  const inUnquoted = (d: Diagnostic) => d.code !== 'unquoted-reference' && unquoted.some((r) => contains(r, d.range));
+  // What the parser could not read on a line is explained by its syntax error there; a rule's
+  // view of the parser's guess (`action: @Foo` read as the text "@Foo") would only repeat it.
+  const syntaxLines = new Set(parsed.diagnostics.filter((d) => d.code === 'yaml-syntax').map((d) => d.range.start.line));
+  // Likewise for mappings with a duplicate key and keys whose value holds a syntax error.
+  const ambiguous = [...duplicateKeyMappings(parsed), ...keysOfBrokenValues(parsed)];
+  return [...schemaDiagnostics, ...ruleDiagnostics].filter((d) =>
+    !inUnquoted(d)
+    && !(syntaxLines.has(d.range.start.line) && d.code !== 'unquoted-reference')
+    && !ambiguous.some((r) => contains(r, d.range)));
+}
+
+/**
+ * Keys whose (multi-line) value holds a syntax error: a complaint about the value's type or
+ * shape there ("`steps` must be a list") describes the parser's guess, not the user's text.
+ */
+function keysOfBrokenValues(parsed: ParsedDocument): Range[] {
+  const doc = parsed.yaml;
+  const positions = (doc?.errors ?? []).map((e) => e.pos[0]);
+  if (!doc || positions.length === 0) return [];
+  const ranges: Range[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (!key?.range || !value?.range || isScalar(value)) return;
+      const [start, end] = value.range;
+      if (positions.some((p) => p >= start && p < end)) ranges.push(parsed.lines.range(key.range[0], key.range[1]));
+    },
+  });
+  return ranges;
+}
+
+/**
+ * Ranges of the mappings that hold a duplicate key: which value counts is undefined there (the
+ * rules read the first, the plain value the last, and AWSTOE refuses the document), so the
+ * duplicate is the one thing to say. At the document root only the duplicated keys count, so
+ * one repeated top-level key does not silence the whole document.
+ */
+function duplicateKeyMappings(parsed: ParsedDocument): Range[] {
+  const doc = parsed.yaml;
+  const positions = (doc?.errors ?? []).filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos[0]);
+  if (!doc || positions.length === 0) return [];
+  const ranges: Range[] = [];
+  const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined);
+  visit(doc, {
+    Map(_key, map) {
+      const duplicated = map.items.filter((pair) => isScalar(pair.key) && pair.key.range && positions.includes(pair.key.range[0])).map(keyOf);
+      if (duplicated.length === 0 || !map.range) return;
+      if (map !== doc.contents) {
+        ranges.push(parsed.lines.range(map.range[0], map.range[1]));
+        return;
+      }
+      for (const pair of map.items.filter((p) => duplicated.includes(keyOf(p)))) {
+        const start = (pair.key as Node | null)?.range?.[0];
+        const end = (pair.value as Node | null)?.range?.[1] ?? (pair.key as Node | null)?.range?.[1];
+        if (start !== undefined && end !== undefined) ranges.push(parsed.lines.range(start, end));
+      }
+    },
+  });
+  return ranges;
 }
 
 function contains(outer: Range, inner: Range): boolean {

@@ -21,6 +21,9 @@ export function checkPlaceholders(parsed: ParsedDocument, existing: Diagnostic[]
   if (existing.some((d) => d.code === 'yaml-syntax')) {
     for (const match of text.matchAll(/%\{[^}\n]{0,200}\}/g)) {
       const start = match.index ?? 0;
+      // A directive mentioned in a comment is not part of the template.
+      const lineStart = text.lastIndexOf('\n', start) + 1;
+      if (text.slice(lineStart, start).includes('#')) continue;
       out.push(diagnostic('template-placeholder', lines.range(start, start + match[0].length),
         `\`${match[0]}\` is a template directive (Terraform templatefile): the file is a template, not yet a document. Render it first; the YAML errors nearby come from it.`));
     }

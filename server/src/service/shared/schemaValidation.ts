@@ -285,6 +285,10 @@ class ErrorMapper {
         }
         if (isStep && missing === 'inputs' && action) return this.add('missing-input', range, `\`${action}\` needs \`inputs\`.`, { missing, action });
         if (isStep) return this.add('missing-key', range, `Every step needs \`${missing}\`.`, { missing });
+        if (this.context.noun === 'component' && segments.length === 2 && segments[0] === 'phases') {
+          const phase = (this.valueAt(segments) as Record<string, unknown>).name;
+          return this.add('missing-key', range, `${typeof phase === 'string' ? `Phase \`${phase}\`` : 'Every phase'} needs \`${missing}\`${missing === 'steps' ? ', the list of its steps' : ''}.`, { missing });
+        }
         return this.add('missing-key', range, `${atTop ? 'The document' : subject} needs \`${missing}\`.`, { missing });
       }
       case 'additionalProperties': {
@@ -295,19 +299,34 @@ class ErrorMapper {
         if (inInputs && action) {
           return this.add('unknown-input', range, `\`${action}\` has no input \`${shown}\`.${didYouMean(extra, known)}${known.length ? ` Its inputs are ${oneOfList(known)}.` : ''}`, { key: extra, action });
         }
-        const where = atTop ? 'at the top of a document' : isStep ? 'in a step' : `in ${subject}`;
-        return this.add('unknown-key', range, `Unknown key \`${shown}\` ${where}.${didYouMean(extra, known)}`, { key: extra });
+        const isPhase = this.context.noun === 'component' && segments.length === 2 && segments[0] === 'phases';
+        const where = atTop ? 'at the top of a document' : isStep ? 'in a step' : isPhase ? 'in a phase' : `in ${subject}`;
+        // Without a likely typo, list what is allowed so the reader can tell a misplaced key from a misspelt one.
+        const hint = didYouMean(extra, known) || (known.length ? ` Known keys: ${known.map((k) => `\`${k}\``).join(', ')}.` : '');
+        return this.add('unknown-key', range, `Unknown key \`${shown}\` ${where}.${hint}`, { key: extra });
       }
       case 'type': {
         const range = this.valueRangeAt(segments);
         const expected = describeTypes(params.type);
-        if (inInputs && action && inputPath.length === 0) return this.inputsShape(action, range, params.type);
-        if (inInputs) return this.add('invalid-input-value', range, `${subject} must be ${expected}.`);
+        if (inInputs && action && inputPath.length === 0) {
+          if (this.valueAt(segments) === null) return this.emptyInputs(action, range, error.parentSchema as JSONSchema | undefined);
+          return this.inputsShape(action, range, params.type);
+        }
+        if (inInputs) {
+          // `- echo "a": b` is a mapping to YAML because of the `: `; the fix is quoting the line.
+          const given = this.valueAt(segments);
+          const last = segments[segments.length - 1];
+          if (typeof last === 'number' && given && typeof given === 'object' && !Array.isArray(given) && expected === 'text') {
+            return this.add('invalid-input-value', range, `Item ${last + 1} of ${subject} must be text, but YAML reads it as a mapping (a \`: \` or a leading \`{\` makes one): put the whole item in quotes.`);
+          }
+          return this.add('invalid-input-value', range, `${subject} must be ${expected}.`);
+        }
         if (field === 'phases' && segments.length === 1) return this.add('missing-phases', range, '`phases` must be a list of phases: write `- name: build` with `steps:` under it.');
         if (field === 'steps' && typeof segments[segments.length - 1] === 'string') return this.add('wrong-type', range, '`steps` must be a list of steps: write `- name: MyStep` with `action:` under it.');
         if (field === 'timeoutSeconds') return this.add('invalid-timeout', range, `\`timeoutSeconds\` must be ${expected === 'a whole number' && this.context.noun === 'component' ? '`-1` (no timeout) or a whole number of seconds of at least 1' : expected}.`);
         if (field === 'maxAttempts') return this.add('invalid-max-attempts', range, '`maxAttempts` must be a whole number of at least 1.');
         if (atTop) return this.add('wrong-type', range, `A ${this.context.noun} document must be a YAML mapping with keys such as \`schemaVersion\`.`);
+        if (this.context.noun === 'component' && segments.length === 2 && segments[0] === 'phases') return this.add('wrong-type', range, `Each item of \`phases\` is a phase: a mapping with \`name:\` and \`steps:\`, not ${describeValue(this.valueAt(segments))}.`);
         // `name: 12345` or `name: yes`: YAML read a number or boolean where text was meant.
         const given = this.valueAt(segments);
         const quote = (params.type === 'string' || (Array.isArray(params.type) && params.type.includes('string'))) && (typeof given === 'number' || typeof given === 'boolean')
@@ -320,7 +339,8 @@ class ErrorMapper {
         const allowed = error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue];
         const given = this.valueAt(segments);
         const hint = typeof given === 'string' ? didYouMean(given, allowed.filter((a): a is string => typeof a === 'string')) : '';
-        const list = oneOfList(allowed);
+        // `true` and `'true'` read the same in a message: list each once.
+        const list = oneOfList(allowed.filter((a, i) => allowed.findIndex((b) => String(b) === String(a)) === i));
         if (field === 'schemaVersion' && segments.length === 1) return this.add('schema-version', range, `\`schemaVersion\` must be 1.0; ${this.sourceAt(segments) ?? JSON.stringify(given)} is not supported.`);
         if (field === 'action' && isStepField(segments)) {
           return this.add('unknown-action', range, `\`${String(given)}\` is not an ${this.context.noun === 'component' ? 'action module' : 'step action'}.${hint}`, { action: given, suggestion: hint ? hint.slice(15, -2) : undefined });
@@ -418,6 +438,19 @@ class ErrorMapper {
     this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, message);
   }
 
+  /** `inputs:` with nothing after it: neither a list nor a mapping, so say what belongs there. */
+  private emptyInputs(action: string, range: Range, schema: JSONSchema | undefined): void {
+    const isList = schema?.type === 'array';
+    const required = (isList ? schema?.items?.required : schema?.required) ?? [];
+    const example = `${isList ? '- ' : ''}${firstLineOf(this.context.exampleOf(action))}`;
+    if (required.length) {
+      const needs = oneOfList(required).replace(/ or (?=`[^`]*`$)/, ' and ');
+      this.add('missing-input', range, `\`inputs\` of \`${action}\` is empty; it needs ${needs}: write \`${example}\` under it.`, { missing: required[0], action });
+    } else {
+      this.add('inputs-shape', range, `\`inputs\` of \`${action}\` is empty: write \`${example}\` under it, or remove \`inputs:\` (its inputs are optional).`, { action });
+    }
+  }
+
   private inputsShape(action: string, range: Range, expected: unknown): void {
     const example = firstLineOf(this.context.exampleOf(action));
     if (expected === 'array') {
@@ -465,6 +498,12 @@ function describeBranch(schema: JSONSchema): string | undefined {
     return base;
   }
   return undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || value === undefined) return 'empty';
+  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
 }
 
 function firstSentence(text: string): string {

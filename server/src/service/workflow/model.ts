@@ -4,7 +4,7 @@
  * parts with the wrong type are simply absent (the schema reports them).
  */
 import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { asMap, findPair, getNode, itemsOf, nodeRange, resolve, stringValue } from '../ast';
+import { asMap, findPair, getNode, itemsOf, keyText, nodeRange, resolve, stringValue } from '../ast';
 import type { ParsedDocument } from '../parse';
 import type { WorkflowActionSpec } from '../shared/knowledge';
 import type { LineIndex } from '../text';
@@ -30,7 +30,10 @@ export interface WorkflowParameter {
   index: number;
   node: YAMLMap;
   name?: string;
+  /** The `name` pair; for a component-style item, the `MyParam:` pair. */
   namePair?: Pair;
+  /** Written `- MyParam: {type: ...}` as in component documents. */
+  componentStyle: boolean;
   /** Declared type; S4: without one the parameter is a string. */
   type: string;
   typePair?: Pair;
@@ -68,19 +71,7 @@ export function buildWorkflowModel(parsed: ParsedDocument): WorkflowModel | unde
   const stepByName = new Map<string, WorkflowStep>();
   for (const step of steps) if (step.name !== undefined && !stepByName.has(step.name)) stepByName.set(step.name, step);
 
-  const parameters = mappings(getNode(root, 'parameters', doc), doc).map(({ node, index }): WorkflowParameter => {
-    const namePair = findPair(node, 'name');
-    const typePair = findPair(node, 'type');
-    return {
-      index,
-      node,
-      name: stringValue(namePair?.value, doc),
-      namePair,
-      type: stringValue(typePair?.value, doc) ?? 'string',
-      typePair,
-      defaultPair: findPair(node, 'default'),
-    };
-  });
+  const parameters = mappings(getNode(root, 'parameters', doc), doc).map(({ node, index }) => buildParameter(node, index, doc));
   const parameterByName = new Map<string, WorkflowParameter>();
   for (const parameter of parameters) if (parameter.name !== undefined && !parameterByName.has(parameter.name)) parameterByName.set(parameter.name, parameter);
 
@@ -99,6 +90,26 @@ function mappings(list: unknown, doc: Document): { node: YAMLMap; index: number 
     if (node) out.push({ node, index });
   });
   return out;
+}
+
+function buildParameter(node: YAMLMap, index: number, doc: Document): WorkflowParameter {
+  const namePair = findPair(node, 'name');
+  // `- MyParam: {type: ...}` as in component documents: reported by a rule, but still declared,
+  // so references to it do not fail as well.
+  const only = node.items.length === 1 ? node.items[0] : undefined;
+  const inner = !namePair && only ? asMap(only.value, doc) : undefined;
+  const settings = inner ?? node;
+  const typePair = findPair(settings, 'type');
+  return {
+    index,
+    node,
+    name: inner ? keyText(only!) : stringValue(namePair?.value, doc),
+    namePair: inner ? only : namePair,
+    componentStyle: !!inner,
+    type: stringValue(typePair?.value, doc) ?? 'string',
+    typePair,
+    defaultPair: findPair(settings, 'default'),
+  };
 }
 
 function buildStep(node: YAMLMap, index: number, doc: Document): WorkflowStep {

@@ -89,18 +89,16 @@ function collectConditionValues(model: WorkflowModel, raw: Node, step: WorkflowS
     return;
   }
   if (!isMap(node)) return;
+  // The first operator owns `value`; a second one is an error of the conditions rule.
+  const operator = node.items.map((p) => COMPARISON_BY_NAME.get(keyText(p) ?? '')).find((o) => o !== undefined);
+  const value = operator ? pairValue(model, findPair(node, 'value')) : undefined;
+  if (operator && isScalar(value) && typeof value.value === 'string' && value.value.trim().startsWith('$')) {
+    const path = value.value.trim();
+    const expected: Expected = operator.operand === 'string' ? 'scalar' : operator.operand;
+    uses.push({ path, range: rangeWithin(model, value, path), where: 'condition', step, expected, subject: `the \`value\` of \`${operator.name}\`` });
+  }
   for (const pair of node.items) {
     const key = keyText(pair);
-    const operator = key ? COMPARISON_BY_NAME.get(key) : undefined;
-    if (operator) {
-      const value = pairValue(model, findPair(node, 'value'));
-      if (isScalar(value) && typeof value.value === 'string' && value.value.trim().startsWith('$')) {
-        const path = value.value.trim();
-        const expected: Expected = operator.operand === 'string' ? 'scalar' : operator.operand;
-        uses.push({ path, range: rangeWithin(model, value, path), where: 'condition', step, expected, subject: `the \`value\` of \`${operator.name}\`` });
-      }
-    } else if (key === 'and' || key === 'or' || key === 'not') {
-      collectConditionValues(model, pair.value as Node, step, uses);
-    }
+    if (key === 'and' || key === 'or' || key === 'not') collectConditionValues(model, pair.value as Node, step, uses);
   }
 }

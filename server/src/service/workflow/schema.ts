@@ -53,10 +53,15 @@ function literalValue(schema: JSONSchema): JSONSchema {
   return schema;
 }
 
-/** The value of `key.$`: a JSONPath, or for list inputs also a list of JSONPaths. */
+/**
+ * The value of `key.$`: a JSONPath; for list inputs also a list of JSONPaths; for text inputs
+ * also text with `{{ $... }}` (F5: the step-functions sample writes `input.$: |` that way).
+ */
 function chainedValue(schema: JSONSchema | undefined): JSONSchema {
   const listy = schema?.type === 'array' || schema?.then?.type === 'array';
-  const path = listy ? { anyOf: [ref('jsonPath'), ref('jsonPathList')] } : ref('jsonPath');
+  const path = listy ? { anyOf: [ref('jsonPath'), ref('jsonPathList')] }
+    : schema?.type === 'string' ? { anyOf: [ref('jsonPath'), ref('reference')] }
+    : ref('jsonPath');
   return schema?.description ? { description: `${schema.description} (as a JSONPath)`, ...path } : path;
 }
 
@@ -186,10 +191,14 @@ function parameterSchema(): JSONSchema {
       default: { description: 'Used when the pipeline or image gives no value; of the declared type.' },
       description: { type: 'string', maxLength: 1024, description: 'What the parameter is for.' },
     },
-    allOf: WORKFLOW_PARAMETER_TYPES.map((type) => ({
-      if: { type: 'object', properties: { type: { const: type } }, required: ['type'] },
-      then: { type: 'object', properties: { default: defaults[type] } },
-    })),
+    allOf: [
+      ...WORKFLOW_PARAMETER_TYPES.map((type): JSONSchema => ({
+        if: { type: 'object', properties: { type: { const: type } }, required: ['type'] },
+        then: { type: 'object', properties: { default: defaults[type] } },
+      })),
+      // S4: without a type the parameter is a string.
+      { if: { type: 'object', not: { required: ['type'] } }, then: { type: 'object', properties: { default: defaults.string } } },
+    ],
   };
 }
 

@@ -16,7 +16,7 @@ import { checkChaining } from './rules/chaining';
 import { checkReferences } from './rules/references';
 import { checkJsonInputs } from './rules/json';
 import { checkConditions } from './rules/conditions';
-import { checkParameters } from './rules/parameters';
+import { checkParameters, isComponentStyleParameter } from './rules/parameters';
 import { checkOutputs } from './rules/outputs';
 
 const RULES: WorkflowRule[] = [
@@ -44,10 +44,11 @@ export function workflowSchema(): JSONSchema {
 
 /**
  * Places whose schema errors the rules report better: the whole `if` tree, `action`,
- * `timeoutSeconds`, every `key.$` value in `inputs`, and parameter defaults.
+ * `timeoutSeconds`, every `key.$` value in `inputs`, parameter defaults, and parameters
+ * written in the component-document style.
  */
-function coveredByRules(segments: Segment[]): boolean {
-  if (segments[0] === 'parameters') return segments[2] === 'default';
+function coveredByRules(segments: Segment[], _action: string | undefined, valueAt: (segments: Segment[]) => unknown): boolean {
+  if (segments[0] === 'parameters') return segments[2] === 'default' || (segments.length >= 2 && isComponentStyleParameter(valueAt(segments.slice(0, 2))));
   if (segments[0] !== 'steps' || typeof segments[1] !== 'number') return false;
   const field = segments[2];
   if (field === 'if' || field === 'action' || field === 'timeoutSeconds') return true;

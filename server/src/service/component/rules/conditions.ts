@@ -40,7 +40,9 @@ function checkExpression(model: ComponentModel, owner: Pair | Node, depth: numbe
   const out: Diagnostic[] = [];
   const pairs = pairsOf(map, doc);
   const operators = pairs.filter((p) => OPERATORS.includes(keyText(p) ?? ''));
-  if (operators.length === 0) {
+  // A misspelt operator (`fileExist`) is reported on its key below; "no operator" would repeat it.
+  const unknown = pairs.filter((p) => !OPERATORS.includes(keyText(p) ?? '') && !['then', 'else', 'value', 'path'].includes(keyText(p) ?? ''));
+  if (operators.length === 0 && unknown.length === 0) {
     out.push(diagnostic('invalid-condition', where, `The expression has no operator: use one comparison (e.g. \`stringEquals\`, \`fileExists\`) or one of \`and\`, \`or\`, \`not\`.`));
   } else if (operators.length > 1) {
     for (const extra of operators.slice(1)) {
@@ -49,10 +51,6 @@ function checkExpression(model: ComponentModel, owner: Pair | Node, depth: numbe
   }
   const operator = operators[0] ? keyText(operators[0])! : undefined;
   const comparison = operator ? COMPARISON_BY_NAME.get(operator) : undefined;
-
-  if (operator && depth > MAX_CONDITION_DEPTH) {
-    out.push(diagnostic('condition-too-deep', keyRange(lines, operators[0]), `Conditional expressions nest at most ${MAX_CONDITION_DEPTH} levels; \`${operator}\` is at level ${depth}.`));
-  }
 
   for (const pair of pairs) {
     const key = keyText(pair) ?? '';
@@ -75,7 +73,9 @@ function checkExpression(model: ComponentModel, owner: Pair | Node, depth: numbe
     }
     if ((key === 'value' || key === 'path') && comparison) {
       if (comparison.companion !== key) {
-        const needs = comparison.companion ? `takes \`${comparison.companion}\`, not \`${key}\`` : `compares its own operand and takes no \`${key}\``;
+        const needs = comparison.companion
+          ? `takes \`${comparison.companion}\` (${comparison.companion === 'value' ? 'the value to compare with' : 'the file whose hash is compared'}), not \`${key}\``
+          : `compares its own operand and takes no \`${key}\``;
         out.push(diagnostic('comparison-operand', keyRange(lines, pair), `\`${comparison.name}\` ${needs}.`));
       }
       continue;
@@ -89,7 +89,7 @@ function checkExpression(model: ComponentModel, owner: Pair | Node, depth: numbe
 
   if (comparison && operators[0]) {
     out.push(...checkComparison(model, map, operators[0], comparison.name));
-  } else if (operator && operators[0] && depth <= MAX_CONDITION_DEPTH) {
+  } else if (operator && operators[0]) {
     out.push(...checkLogical(model, operators[0], operator, depth));
   }
   return out;
@@ -103,7 +103,9 @@ function checkComparison(model: ComponentModel, map: ReturnType<typeof asMap>, o
   if (!isScalar(operand) || operand.value === null) {
     out.push(diagnostic('invalid-condition', valueRange(lines, operatorPair), `\`${name}\` needs a single value to compare, not ${isMap(operand) ? 'a mapping' : isSeq(operand) ? 'a list' : 'nothing'}.`));
   }
-  if (spec.companion && !findPair(map, spec.companion)) {
+  // With the other companion instead (`value` for a hash operator), that key's message says it all.
+  const otherCompanion = findPair(map, spec.companion === 'value' ? 'path' : 'value');
+  if (spec.companion && !findPair(map, spec.companion) && !otherCompanion) {
     out.push(diagnostic('comparison-operand', keyRange(lines, operatorPair), `\`${name}\` needs \`${spec.companion}\`: ${spec.companion === 'value' ? 'the value to compare with' : 'the file whose hash is compared'}.`));
   }
   if (spec.operand === 'number') {
@@ -125,6 +127,11 @@ function checkLogical(model: ComponentModel, operatorPair: Pair, operator: strin
   const { lines, doc } = model;
   const value = resolve(operatorPair.value, doc);
   const out: Diagnostic[] = [];
+  // Reported once, on the logical operator whose expressions would be one level too deep.
+  if (depth >= MAX_CONDITION_DEPTH) {
+    return [diagnostic('condition-too-deep', keyRange(lines, operatorPair),
+      `Conditional expressions nest at most ${MAX_CONDITION_DEPTH} levels: \`${operator}\` is at level ${depth}, so its expressions would be at level ${depth + 1}. Flatten it, e.g. by merging nested \`and\`s (or \`or\`s) into one list.`)];
+  }
   if (operator === 'not') {
     if (isSeq(value)) {
       const items = itemsOf(value, doc);

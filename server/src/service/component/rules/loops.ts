@@ -119,7 +119,11 @@ function checkForEach(model: ComponentModel, node: unknown, at: Diagnostic['rang
     if (typeof delimiter === 'string' && delimiter.includes('{{')) {
       out.push(diagnostic('invalid-loop', range, '`delimiter` cannot use a reference; write the character itself.'));
     } else if (typeof delimiter !== 'string' || !(DELIMITERS as readonly string[]).includes(delimiter)) {
-      out.push(diagnostic('invalid-delimiter', range, `\`delimiter\` must be one character out of \`.\` \`,\` \`;\` \`:\` \`\\n\` \`\\t\`, space, \`-\` or \`_\`; ${JSON.stringify(delimiter)} is not.`));
+      const at = (delimiterPair.value as { range?: [number, number] } | null)?.range;
+      const source = at ? model.parsed.text.slice(at[0], at[1]) : JSON.stringify(delimiter);
+      // `'\n'` in single quotes (or unquoted) is a backslash and a letter, not a newline.
+      const escape = delimiter === '\\n' || delimiter === '\\t' ? ` In single quotes or unquoted, \`${delimiter}\` is two characters: write "${delimiter}" in double quotes.` : '';
+      out.push(diagnostic('invalid-delimiter', range, `\`delimiter\` must be one character out of \`.\` \`,\` \`;\` \`:\` \`\\n\` \`\\t\`, space, \`-\` or \`_\`; ${source} is not.${escape}`));
     }
   }
   return out;

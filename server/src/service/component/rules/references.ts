@@ -29,7 +29,7 @@ export const checkReferences: ComponentRule = (model) => {
     const subtrees: Array<Node | null | undefined> = [step.inputs, step.loopPair?.value as Node | undefined, step.ifPair?.value as Node | undefined];
     for (const subtree of subtrees) {
       const node = resolve(subtree, model.doc);
-      out.push(...unquoted(model, node));
+      out.push(...unquoted(model, node, used));
       for (const occurrence of findReferences(node, model.parsed.text)) {
         // A declared name is that variable even when it is not a valid name (`install.dir`,
         // reported once where it is declared).
@@ -103,7 +103,8 @@ function check(model: ComponentModel, step: StepModel, occurrence: ReferenceOccu
 function loopReference(model: ComponentModel, step: StepModel, reference: Extract<Reference, { kind: 'loop' }>, range: Range, text: string, loopNames: Map<string, StepModel>): Diagnostic[] {
   const { loop } = reference;
   if (loop === 'loop') {
-    return step.loop ? [] : [diagnostic('loop-reference-out-of-scope', range, `${text} is used in step \`${step.name ?? '?'}\`, which has no \`loop\`; AWSTOE leaves it unresolved.`)];
+    // A malformed `loop` (reported by the loop rules) still makes `loop.*` the step's own.
+    return step.loopPair ? [] : [diagnostic('loop-reference-out-of-scope', range, `${text} is used in step \`${step.name ?? '?'}\`, which has no \`loop\`; AWSTOE leaves it unresolved.`)];
   }
   if (step.loopName === loop) return [];
   const owner = loopNames.get(loop);
@@ -160,12 +161,14 @@ function chaining(model: ComponentModel, step: StepModel, reference: Extract<Ref
 }
 
 /** L23: `key: {{ x }}` unquoted is a YAML flow mapping whose key is another mapping. */
-function unquoted(model: ComponentModel, node: Node | null | undefined): Diagnostic[] {
+function unquoted(model: ComponentModel, node: Node | null | undefined, used: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!node || isScalar(node)) return out;
   const report = (map: Node) => {
     if (!map.range) return;
     const source = model.parsed.text.slice(map.range[0], map.range[1]);
+    // The variable is referenced, just not quoted: it is not also "never referenced".
+    for (const match of source.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)) used.add(match[1]);
     out.push(diagnostic('unquoted-reference', model.lines.range(map.range[0], map.range[1]),
       `A value starting with \`{{\` must be quoted: YAML reads \`${source}\` as a mapping. Write '${source}'.`, { replacement: `'${source}'` }));
   };

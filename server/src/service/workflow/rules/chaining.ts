@@ -3,11 +3,11 @@
  * Either mismatch is a warning (the docs' own examples have both). Also B.2: `distributedImages.$`
  * must name the `distributedImages` output of an earlier DistributeImage step.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { keyRange, nodeRange, resolve, valueRange } from '../../ast';
 import { diagnostic } from '../../diagnostics';
 import { closest } from '../../shared/suggest';
-import type { Diagnostic } from '../../types';
+import type { Diagnostic, Range } from '../../types';
 import { baseKey, branchFor, walkInputs, type InputPlace } from '../inputs';
 import { looksLikeJsonPath, parseJsonPath } from '../jsonpath';
 import { stepLabel, type WorkflowModel, type WorkflowStep } from '../model';
@@ -42,25 +42,23 @@ export const checkChaining: WorkflowRule = (model) => {
 };
 
 function chainedValue(model: WorkflowModel, pair: Pair, place: InputPlace): Diagnostic[] {
+  const { lines } = model;
   const value = resolve(pair.value, model.doc);
   const key = baseKey(place.key);
-  const literal = (node: Node | Pair, what: string) =>
-    diagnostic('literal-on-chained-key', isMap(node) || isSeq(node) ? keyRange(model.lines, pair) : node === pair ? valueRange(model.lines, pair) : nodeRange(model.lines, node as Node),
-      `\`${place.key}\` takes a JSONPath such as \`$.stepOutputs.<step>.<output>\` or \`$.parameters.<name>\`, but ${what}. For a literal value write \`${key}:\` without \`.$\`.`,
-      { replacement: key });
+  const literal = (range: Range, what: string) => diagnostic('literal-on-chained-key', range,
+    `\`${place.key}\` takes a JSONPath such as \`$.stepOutputs.<step>.<output>\` or \`$.parameters.<name>\`, but ${what}. For a literal value write \`${key}:\` without \`.$\`.`,
+    { replacement: key });
 
   if (isScalar(value)) {
-    if (isPath(value.value) || interpolates(value.value)) return [];
-    return [literal(pair, `\`${String(value.value)}\` is not one`)];
+    return isPath(value.value) || interpolates(value.value) ? [] : [literal(valueRange(lines, pair), `\`${String(value.value)}\` is not one`)];
   }
-  if (isSeq(value)) {
-    if (branchFor(place.schema, value)?.type !== 'array') return [literal(value, 'it holds a list; it takes one JSONPath')];
-    return value.items
-      .map((item) => resolve(item, model.doc))
-      .filter((item): item is Node => !!item && !(isScalar(item) && isPath(item.value)))
-      .map((item) => literal(item, 'this item is not a JSONPath'));
-  }
-  return [literal(value ?? pair, 'it holds no JSONPath')];
+  if (!isSeq(value)) return [literal(keyRange(lines, pair), 'it holds no JSONPath')];
+  // A list of JSONPaths is read item by item, where the input is a list (RunCommand parameters).
+  if (branchFor(place.schema, value)?.type !== 'array') return [literal(keyRange(lines, pair), 'it holds a list; it takes one JSONPath')];
+  return value.items
+    .map((item) => resolve(item, model.doc))
+    .filter((item): item is Node => !!item && !(isScalar(item) && isPath(item.value)))
+    .map((item) => literal(nodeRange(lines, item), 'this item is not a JSONPath'));
 }
 
 function distributedImages(model: WorkflowModel, step: WorkflowStep, pair: Pair): Diagnostic[] {

@@ -1,6 +1,6 @@
 /** A.2: parameter names are unique, defaults match the declared type, and every one is used. */
-import { isScalar, isSeq } from 'yaml';
-import { valueRange } from '../../ast';
+import { isScalar, isSeq, type Pair } from 'yaml';
+import { keyRange, resolve, valueRange } from '../../ast';
 import { diagnostic } from '../../diagnostics';
 import type { Diagnostic } from '../../types';
 import { pairValue, type WorkflowModel } from '../model';
@@ -8,16 +8,33 @@ import { WORKFLOW_PARAMETER_TYPES } from '../schema';
 import type { WorkflowRule } from './context';
 
 const TYPE_WORDS: Record<string, string> = {
-  string: 'text (quote it, e.g. `\'1.0\'`)',
+  string: 'text (put it in quotes)',
   integer: 'a whole number',
   boolean: '`true` or `false`',
   stringList: 'a list of text items',
 };
 
+/**
+ * `- MyParam: {type: string}`: a parameter written as in component documents. The schema would
+ * say "needs `name`" and "unknown key `MyParam`"; one message says what happened.
+ */
+export function isComponentStyleParameter(item: unknown): boolean {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return false;
+  const entries = Object.entries(item);
+  return entries.length === 1 && entries[0][0] !== 'name' && !!entries[0][1] && typeof entries[0][1] === 'object' && !Array.isArray(entries[0][1]);
+}
+
 export const checkParameters: WorkflowRule = (model) => {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const parameter of model.parameters) {
+    if (parameter.componentStyle) {
+      const name = parameter.name ?? '';
+      out.push(diagnostic('invalid-value', keyRange(model.lines, parameter.namePair!),
+        `Workflow parameters are written \`- name: ${name}\` with \`type:\` beside it, not \`- ${name}:\` with the settings under it as in component documents.`,
+        { name }));
+      continue;
+    }
     if (parameter.name === undefined || !parameter.namePair) continue;
     const nameRange = valueRange(model.lines, parameter.namePair);
     if (seen.has(parameter.name)) {
@@ -38,9 +55,14 @@ export const checkParameters: WorkflowRule = (model) => {
   return out;
 };
 
-function defaultFits(model: WorkflowModel, type: string, pair: Parameters<typeof pairValue>[1]): boolean {
+function defaultFits(model: WorkflowModel, type: string, pair: Pair): boolean {
   const node = pairValue(model, pair);
-  if (type === 'stringList') return isSeq(node) && node.items.every((item) => isScalar(item) && typeof item.value === 'string');
+  if (type === 'stringList') {
+    return isSeq(node) && node.items.every((item) => {
+      const value = resolve(item, model.doc);
+      return isScalar(value) && typeof value.value === 'string';
+    });
+  }
   if (!isScalar(node)) return false;
   const value = node.value;
   if (type === 'integer') return typeof value === 'number' && Number.isInteger(value);
