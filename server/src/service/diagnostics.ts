@@ -72,6 +72,7 @@ export const RULES = {
   'invalid-delimiter': rule('error', 'component', '`forEach.delimiter` is not one of `. , ; : \\n \\t space - _`.', 'L30'),
   'duplicate-loop-name': rule('error', 'component', 'Two loops in one phase have the same name.', 'L31'),
   'invalid-condition': rule('error', 'any', 'A conditional expression is malformed (operators, then/else, list forms, operand counts).', 'L32, A.7'),
+  'misplaced-condition-branch': rule('warning', 'component', '`then`/`else` nested below the top of a step\'s `if` (documented only at the top).', 'L32'),
   'condition-too-deep': rule('error', 'any', 'Conditional expressions nest deeper than 4 levels.', 'L33, A.7'),
   'comparison-operand': rule('error', 'component', 'A comparison lacks its companion key (`value`/`path`) or has one it must not have.', 'L34'),
   'non-numeric-operand': rule('warning', 'any', 'A number comparison operand that is not a number.', 'L35, F11'),

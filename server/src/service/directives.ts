@@ -17,7 +17,8 @@ export interface Directives {
   diagnostics: Diagnostic[];
 }
 
-const DIRECTIVE = /^[ \t]*#[ \t]*imagebuilder[ \t]*:(.*)$/gm;
+// `\uFEFF?`: a byte order mark may come before a directive on the first line.
+const DIRECTIVE = /^\uFEFF?[ \t]*#[ \t]*imagebuilder[ \t]*:(.*)$/gm;
 const PLATFORMS: Record<string, Platform> = { linux: 'Linux', windows: 'Windows', macos: 'macOS' };
 const TYPES: Record<string, WorkflowType> = { build: 'BUILD', test: 'TEST', distribution: 'DISTRIBUTION' };
 const KINDS: Record<string, 'component' | 'workflow'> = { component: 'component', workflow: 'workflow' };

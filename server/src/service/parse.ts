@@ -2,7 +2,7 @@
  * Parses a text once into the model every feature shares: the YAML syntax tree with source
  * offsets, the plain value, the line index and the syntax problems. Never throws.
  */
-import { Document, isDocument, parseAllDocuments, YAMLParseError } from 'yaml';
+import { Document, isDocument, parseAllDocuments, visit, type Scalar, type YAMLParseError } from 'yaml';
 import { LineIndex } from './text';
 import { diagnostic } from './diagnostics';
 import type { Diagnostic } from './types';
@@ -53,8 +53,8 @@ export function parse(text: string): ParsedDocument {
   if (!first) return result;
   result.yaml = first;
 
-  for (const error of first.errors) result.diagnostics.push(syntaxDiagnostic(error, lines, 'yaml-syntax'));
-  for (const warning of first.warnings) result.diagnostics.push(syntaxDiagnostic(warning, lines, 'yaml-warning'));
+  for (const error of first.errors) result.diagnostics.push(syntaxDiagnostic(error, first, lines, 'yaml-syntax'));
+  for (const warning of first.warnings) result.diagnostics.push(syntaxDiagnostic(warning, first, lines, 'yaml-warning'));
   for (const other of meaningful) {
     if (other === first || other.contents === null) continue;
     const start = other.range[0];
@@ -76,23 +76,44 @@ export function parse(text: string): ParsedDocument {
   return result;
 }
 
-function syntaxDiagnostic(error: YAMLParseError | { pos: [number, number]; message: string; code: string }, lines: LineIndex, code: 'yaml-syntax' | 'yaml-warning'): Diagnostic {
+function syntaxDiagnostic(error: YAMLParseError, doc: Document.Parsed, lines: LineIndex, code: 'yaml-syntax' | 'yaml-warning'): Diagnostic {
   const [start, end] = error.pos;
   // The library appends " at line L, column C:" and a source excerpt; the range carries that.
   const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  const range = lines.range(start, Math.max(end, start + 1));
-  return diagnostic(code, range, friendlySyntaxMessage(message, error.code));
+  let range = lines.range(start, Math.max(end, start + 1));
+  let text: string;
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      text = 'YAML does not allow tabs for indentation: use spaces.';
+      break;
+    case 'DUPLICATE_KEY': {
+      // The library points at the key's first character; the whole key reads better.
+      const key = scalarsOf(doc).find((s) => s.range?.[0] === start);
+      if (key?.range) range = lines.range(key.range[0], key.range[1]);
+      text = 'This key appears twice in the same mapping; YAML keys must be unique (the later value wins or the file is rejected).';
+      break;
+    }
+    case 'MISSING_CHAR': {
+      if (!/quote/i.test(message)) {
+        text = `YAML syntax error: ${message}.`;
+        break;
+      }
+      // The library reports an unclosed quote where the text ends; point at the opening quote.
+      const open = scalarsOf(doc)
+        .filter((s) => (s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE') && s.range && s.range[0] < start && s.range[1] >= start)
+        .sort((a, b) => b.range![0] - a.range![0])[0];
+      if (open?.range) range = lines.range(open.range[0], open.range[0] + 1);
+      text = 'This quoted string is never closed: add the closing quote (everything after it was read as part of the string).';
+      break;
+    }
+    default:
+      text = `${code === 'yaml-warning' ? 'YAML warning' : 'YAML syntax error'}: ${message}.`.replace(/\.\.$/, '.');
+  }
+  return diagnostic(code, range, text);
 }
 
-function friendlySyntaxMessage(message: string, code: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'YAML does not allow tabs for indentation: use spaces.';
-    case 'DUPLICATE_KEY':
-      return 'This key appears twice in the same mapping; YAML keys must be unique.';
-    case 'MISSING_CHAR':
-      return `${message}: a quoted string is not closed.`;
-    default:
-      return `YAML syntax error: ${message}.`.replace(/\.\.$/, '.');
-  }
+function scalarsOf(doc: Document.Parsed): Scalar[] {
+  const scalars: Scalar[] = [];
+  visit(doc, { Scalar: (_key, node) => void scalars.push(node) });
+  return scalars;
 }

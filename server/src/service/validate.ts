@@ -32,6 +32,12 @@ export function validateParsed(parsed: ParsedDocument, options: ValidateOptions 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...directives.diagnostics];
   const placeholders = checkPlaceholders(parsed, diagnostics);
   diagnostics.push(...placeholders);
+  // Template directives (`%{ for }`) break the YAML in many places at once; the first syntax
+  // error and the placeholder warnings say all there is to say until the template is rendered.
+  if (placeholders.some((p) => p.message.includes('template directive'))) {
+    const syntax = sortDiagnostics(diagnostics.filter((d) => d.code === 'yaml-syntax'));
+    for (const extra of syntax.slice(1)) diagnostics.splice(diagnostics.indexOf(extra), 1);
+  }
 
   const length = checkLength(parsed);
   if (length) diagnostics.push(length);
@@ -57,7 +63,11 @@ export function validateParsed(parsed: ParsedDocument, options: ValidateOptions 
 
 function unknownKind(parsed: ParsedDocument): Diagnostic {
   const lines = parsed.lines;
-  const range = lines.range(0, lines.lineEnd(0));
+  // The first line with content, not a comment or a blank line above it.
+  const contents = parsed.yaml?.contents;
+  const start = contents?.range ? contents.range[0] : 0;
+  const line = lines.positionAt(start).line;
+  const range = lines.range(start, Math.max(start, lines.lineEnd(line)));
   if (parsed.text.trim() === '' || parsed.value === null || parsed.value === undefined) {
     return diagnostic('unknown-document-kind', range, 'The file is empty: a component document needs `schemaVersion` and `phases`, a workflow document `schemaVersion` and `steps`.');
   }
@@ -92,5 +102,6 @@ function overlaps(a: Range, b: Range): boolean {
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character || a.code.localeCompare(b.code));
 }

@@ -370,7 +370,10 @@ class ErrorMapper {
       case 'exclusiveMinimum':
       case 'not': {
         const range = this.valueRangeAt(segments);
-        if (field === 'timeoutSeconds') return this.add('invalid-timeout', range, '`timeoutSeconds` must be `-1` (no timeout) or a whole number of seconds of at least 1.');
+        if (field === 'timeoutSeconds') {
+          const allowed = this.context.noun === 'component' ? '`-1` (no timeout) or a whole number of seconds of at least 1' : 'a whole number of seconds of at least 1';
+          return this.add('invalid-timeout', range, `\`timeoutSeconds\` must be ${allowed}.`);
+        }
         if (field === 'maxAttempts') return this.add('invalid-max-attempts', range, '`maxAttempts` must be a whole number of at least 1.');
         const bound = error.keyword === 'not' ? 'is not allowed' : `must be ${error.keyword === 'maximum' ? 'at most' : 'at least'} ${String(params.limit)}`;
         return this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, `${subject} ${bound}.`);
@@ -423,12 +426,15 @@ class ErrorMapper {
     if (branchErrors.length > 0 && branchErrors.every((e) => e.keyword === 'required' && e.instancePath === error.instancePath)) {
       const keys = branchErrors.map((e) => String((e.params as Record<string, unknown>).missingProperty));
       const range = this.mappingRangeAt(segments);
-      if (inInputs && action) return this.add('missing-input', range, `\`${action}\` needs ${oneOfList(keys)}.`, { missing: keys[0], action });
+      const inputPath = this.where(segments).inputPath;
+      const list = [...inputPath].reverse().find((s): s is string => typeof s === 'string');
+      const within = typeof inputPath[inputPath.length - 1] === 'number' && list ? ` in each item of \`${list}\`` : '';
+      if (inInputs && action) return this.add('missing-input', range, `\`${action}\` needs ${oneOfList(keys)}${within}.`, { missing: keys[0], action });
       return this.add('missing-key', range, `${this.subject(segments)} needs ${oneOfList(keys)}.`, { missing: keys[0] });
     }
     // A literal or a reference ("`overwrite` must be `true` or `false`, or a `{{ reference }}`").
     const range = this.valueRangeAt(segments);
-    const forms = branches.map((b) => describeBranch(b)).filter((f): f is string => !!f);
+    const forms = branches.map((b) => describeBranch(b, this.context.noun)).filter((f): f is string => !!f);
     const subject = this.subject(segments);
     const description = schema?.description ? ` ${firstSentence(schema.description)}` : '';
     const given = this.valueAt(segments);
@@ -485,8 +491,8 @@ function firstLineOf(example: string | undefined): string {
   return first ? `${first} ...` : 'key: value';
 }
 
-function describeBranch(schema: JSONSchema): string | undefined {
-  if (schema.$ref?.endsWith('/reference')) return 'a `{{ reference }}`';
+function describeBranch(schema: JSONSchema, noun: SchemaContext['noun']): string | undefined {
+  if (schema.$ref?.endsWith('/reference')) return noun === 'component' ? 'a `{{ reference }}`' : 'a `{{ $.path }}` interpolation';
   if (schema.$ref?.endsWith('/jsonPath')) return 'a `$.` JSONPath';
   if (schema.enum) return oneOfList(schema.enum);
   if (schema.const !== undefined) return oneOfList([schema.const]);

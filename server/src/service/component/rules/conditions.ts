@@ -62,7 +62,7 @@ function checkExpression(model: ComponentModel, owner: Pair | Node, depth: numbe
       }
       if (place === 'nested') {
         // AWS's own STIG component nests then/else under `not`; the docs only show them at the top.
-        out.push(diagnostic('invalid-condition', keyRange(lines, pair), `\`${key}\` is documented only at the top of a step's \`if\`; move it next to the top operator.`, undefined, 'warning'));
+        out.push(diagnostic('misplaced-condition-branch', keyRange(lines, pair), `\`${key}\` is documented only at the top of a step's \`if\`; move it next to the top operator.`));
         continue;
       }
       const value = isScalar(pair.value) ? pair.value.value : undefined;

@@ -11,7 +11,7 @@ import type { Diagnostic, Range } from '../../types';
 import { classify, findReferences, type Reference, type ReferenceOccurrence } from '../references';
 import { BUILD_STAGE_PHASES, inputItems, TEST_STAGE_PHASES, type ComponentModel, type StepModel } from '../model';
 import type { ComponentRule } from './context';
-import { SECRET_NAME } from './variables';
+import { looksLikeSecret } from './variables';
 
 export const CONTEXT_KEYS = ['executionId', 'accountId', 'region', 'osPlatform', 'osName', 'osVersion', 'date', 'dateTime', 'uuid', 'hostname', 'phase', 'step'];
 const BLOCKED_IMDS = /^\/?(iam|identity-credentials)(\/|$)/;
@@ -214,7 +214,7 @@ function looksSecret(model: ComponentModel, reference: Extract<Reference, { kind
     const variable = model.variables.find((v) => v.name === name);
     name = stringValue(getNode(variable?.definition, variable?.section === 'constants' ? 'value' : 'default', model.doc), model.doc) ?? '';
   }
-  return name.replace(/^aws:ssm:/, '').startsWith('/aws/reference/secretsmanager/') || SECRET_NAME.test(name);
+  return name.replace(/^aws:ssm:/, '').startsWith('/aws/reference/secretsmanager/') || looksLikeSecret(name);
 }
 
 function loggingDisabled(model: ComponentModel, step: StepModel): boolean {

@@ -5,7 +5,14 @@ import { diagnostic } from '../../diagnostics';
 import type { Diagnostic } from '../../types';
 import type { ComponentRule } from './context';
 
-export const SECRET_NAME = /pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential/i;
+/** Words of a name (split at `-`, `_` and camelCase humps) that suggest it holds a secret. */
+const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'credential', 'credentials', 'apikey']);
+const SECRET_PAIRS = [['api', 'key'], ['private', 'key'], ['access', 'key'], ['client', 'secret']];
+
+export function looksLikeSecret(name: string): boolean {
+  const words = name.split(/[-_\s/.:]+|(?<=[a-z0-9])(?=[A-Z])/).map((w) => w.toLowerCase()).filter(Boolean);
+  return words.some((w, i) => SECRET_WORDS.has(w) || SECRET_PAIRS.some(([a, b]) => w === a && words[i + 1] === b));
+}
 
 export const checkVariables: ComponentRule = (model) => {
   const out: Diagnostic[] = [];
@@ -31,7 +38,7 @@ export const checkVariables: ComponentRule = (model) => {
       }
       // A parameter passed to `aws:ssm:resolve(...)` holds the name of a SecureString, which is
       // the recommended way to handle a secret, not the secret itself.
-      if (SECRET_NAME.test(variable.name) && !model.parsed.text.includes(`resolve(${variable.name})`)) {
+      if (looksLikeSecret(variable.name) && !model.parsed.text.includes(`resolve(${variable.name})`)) {
         out.push(diagnostic('possible-secret', range,
           `\`${variable.name}\` looks like a secret. Parameter values are stored in plain text and logged in CloudTrail: keep secrets in Secrets Manager or SecureString parameters and read them with \`{{ aws:ssm:/path }}\`.`));
       }
