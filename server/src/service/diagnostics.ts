@@ -105,6 +105,7 @@ export const RULES = {
   'parameter-default-type': rule('error', 'workflow', 'A parameter default does not match its declared type.', 'A.2'),
   'duplicate-parameter': rule('error', 'workflow', 'Two parameters have the same name.', 'A.2'),
   'step-description-too-long': rule('warning', 'workflow', 'A step description over 500 characters (the runtime record keeps 500).', 'F3'),
+  'internal-error': rule('information', 'any', 'A rule failed on this document (a bug: please report it); the other checks still ran.'),
   'unused-parameter': rule('hint', 'any', 'A declared parameter is never referenced.'),
 } satisfies Record<string, RuleInfo>;
 

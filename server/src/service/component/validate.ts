@@ -1,6 +1,6 @@
 /** Component documents: the schema first, then the semantic rules of spec section 9. */
 import { isScalar, visit, type Node, type Pair } from 'yaml';
-import { diagnostic } from '../diagnostics';
+import { runRules } from '../shared/rules';
 import type { ParsedDocument } from '../parse';
 import { validateAgainstSchema, type Segment } from '../shared/schemaValidation';
 import type { Diagnostic, Range } from '../types';
@@ -62,17 +62,7 @@ export function validateComponent(parsed: ParsedDocument, context: ComponentRule
     exampleOf: (action) => EXAMPLES.get(action),
   });
   const model = buildComponentModel(parsed);
-  const ruleDiagnostics: Diagnostic[] = [];
-  if (model) {
-    for (const rule of RULES) {
-      try {
-        ruleDiagnostics.push(...rule(model, context));
-      } catch (error) {
-        // A rule bug must not cost the user the other diagnostics; say so where it is seen.
-        ruleDiagnostics.push(diagnostic('invalid-value', parsed.lines.range(0, 0), `Internal error in a rule (${rule.name}): ${String(error)}. Please report it.`, undefined, 'information'));
-      }
-    }
-  }
+  const ruleDiagnostics = model ? runRules(RULES, model, context, parsed.lines) : [];
   // An unquoted `{{ x }}` is one mistake: drop the schema's and other rules' type errors on
   // the same value (e.g. "items of forEach must be plain values").
   const unquoted = ruleDiagnostics.filter((d) => d.code === 'unquoted-reference').map((d) => d.range);

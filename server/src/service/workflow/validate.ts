@@ -1,5 +1,5 @@
 /** Workflow documents: the union schema first, then the semantic rules of spec A, B and F. */
-import { diagnostic } from '../diagnostics';
+import { runRules } from '../shared/rules';
 import type { ParsedDocument } from '../parse';
 import type { JSONSchema } from '../shared/jsonSchema';
 import { validateAgainstSchema, type Segment } from '../shared/schemaValidation';
@@ -67,16 +67,6 @@ export function validateWorkflow(parsed: ParsedDocument, context: { workflowType
   }).filter((d) => !OWNED_BY_RULES.has(d.code));
 
   const model = buildWorkflowModel(parsed);
-  const ruleDiagnostics: Diagnostic[] = [];
-  if (model) {
-    for (const rule of RULES) {
-      try {
-        ruleDiagnostics.push(...rule(model, context));
-      } catch (error) {
-        // A rule bug must not cost the user the other diagnostics; say so where it is seen.
-        ruleDiagnostics.push(diagnostic('invalid-value', parsed.lines.range(0, 0), `Internal error in a rule (${rule.name}): ${String(error)}. Please report it.`, undefined, 'information'));
-      }
-    }
-  }
+  const ruleDiagnostics = model ? runRules(RULES, model, context, parsed.lines) : [];
   return [...schemaDiagnostics, ...ruleDiagnostics];
 }

@@ -64,7 +64,7 @@ function check(model: ComponentModel, step: StepModel, occurrence: ReferenceOccu
       return [diagnostic('undefined-reference', range,
         `${text} is Go template syntax, which AWSTOE does not read: write \`{{ ${reference.name} }}\`.`, { replacement: `{{ ${reference.name} }}` })];
     case 'loop':
-      return loopReference(model, step, reference, range, text, loopNames);
+      return loopReference(step, reference, range, text, loopNames);
     case 'chaining':
       return chaining(model, step, reference, range, text);
     case 'ssm': {
@@ -100,7 +100,7 @@ function check(model: ComponentModel, step: StepModel, occurrence: ReferenceOccu
   }
 }
 
-function loopReference(model: ComponentModel, step: StepModel, reference: Extract<Reference, { kind: 'loop' }>, range: Range, text: string, loopNames: Map<string, StepModel>): Diagnostic[] {
+function loopReference(step: StepModel, reference: Extract<Reference, { kind: 'loop' }>, range: Range, text: string, loopNames: Map<string, StepModel>): Diagnostic[] {
   const { loop } = reference;
   if (loop === 'loop') {
     // A malformed `loop` (reported by the loop rules) still makes `loop.*` the step's own.
