@@ -62,3 +62,82 @@ describe('schemas/component.schema.json on its own', () => {
     expect(validate(text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('every property of the generated schemas is described (hover and completion text)', () => {
+  type Node = Record<string, unknown>;
+  const isSchema = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+  /** Draft-07 keywords whose value is a schema, a list of schemas or a map of schemas; the rest (`default`, `enum`, ...) is data. */
+  const ONE = ['items', 'additionalProperties', 'not', 'propertyNames', 'then', 'else'];
+  const LIST = ['anyOf', 'oneOf', 'allOf'];
+  const MAP = ['properties', 'patternProperties', 'definitions'];
+
+  /**
+   * The property schemas under `properties` of every schema reachable from `node`, following
+   * keywords only, so a property named like a keyword (InstallMSI's `properties` input) is a name.
+   * `if` conditions are skipped, and so are the own properties of the `then` of an `allOf` item
+   * that dispatches on `if` (per action or per parameter type): they only restate `action`/`type`.
+   */
+  function propertySchemas(node: unknown, path: string, out: Array<[string, Node]> = [], own = true): Array<[string, Node]> {
+    if (!isSchema(node)) return out;
+    for (const [keyword, value] of Object.entries(node)) {
+      const at = `${path}/${keyword}`;
+      if (ONE.includes(keyword)) propertySchemas(value, at, out);
+      else if (LIST.includes(keyword) && Array.isArray(value)) {
+        value.forEach((item: unknown, i) => {
+          if (keyword === 'allOf' && isSchema(item) && item.if !== undefined) {
+            propertySchemas(item.then, `${at}/${i}/then`, out, false);
+            propertySchemas(item.else, `${at}/${i}/else`, out);
+          } else propertySchemas(item, `${at}/${i}`, out);
+        });
+      } else if (MAP.includes(keyword) && isSchema(value)) {
+        for (const [name, schema] of Object.entries(value)) {
+          if (keyword === 'properties' && own && isSchema(schema)) out.push([`${at}/${name}`, schema]);
+          propertySchemas(schema, `${at}/${name}`, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  const files = readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.json'));
+
+  it('walks all five schema files', () => {
+    expect(files.sort()).toEqual([
+      'component.schema.json',
+      'workflow-build.schema.json',
+      'workflow-distribution.schema.json',
+      'workflow-test.schema.json',
+      'workflow.schema.json',
+    ]);
+  });
+
+  for (const file of files) {
+    it(`schemas/${file}`, () => {
+      const properties = propertySchemas(JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8')), '#');
+      const undescribed = properties
+        .filter(([, schema]) => !(typeof schema.description === 'string' && schema.description.trim()) && typeof schema.$ref !== 'string')
+        .map(([path]) => path);
+      expect(properties.length).toBeGreaterThan(50);
+      expect(undescribed).toEqual([]);
+    });
+  }
+
+  it('reads the InstallMSI `properties` input as a property name, not as the keyword', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas', 'component.schema.json'), 'utf8'));
+    const paths = new Map(propertySchemas(schema, '#'));
+    for (const action of ['InstallMSI', 'UninstallMSI']) {
+      const input = `#/definitions/inputs.${action}/properties`;
+      expect(paths.get(`${input}/properties`)?.description).toMatch(/msiexec properties/);
+      // Its `description`, `type` and `additionalProperties` are keywords of that input's schema.
+      for (const keyword of ['description', 'type', 'additionalProperties']) expect(paths.has(`${input}/properties/properties/${keyword}`)).toBe(false);
+    }
+  });
+
+  it('gives every generated `key.$` a description built from the plain key', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas', 'workflow.schema.json'), 'utf8'));
+    const chained = propertySchemas(schema, '#').filter(([path]) => path.endsWith('.$'));
+    expect(chained.length).toBeGreaterThan(50);
+    const region = chained.find(([path]) => path.endsWith('/distributions/items/properties/region.$'));
+    expect(region?.[1].description).toMatch(/^JSONPath form of `region`, resolved when the workflow runs: Region the AMI is copied to/);
+  });
+});

@@ -200,7 +200,10 @@ export const COMPONENT_ACTIONS: readonly ComponentActionSpec[] = [
         type: 'array',
         items: {
           type: 'object',
-          properties: { name: { type: 'string' }, value: { type: 'string' } },
+          properties: {
+            name: { description: 'Name of a parameter of the called document; required.', type: 'string' },
+            value: { description: 'Value given to that parameter, as a string; required.', type: 'string' },
+          },
           required: ['name', 'value'],
           additionalProperties: false,
         },

@@ -77,76 +77,116 @@ const REGION_ITEM_STATUS =
   '`status` (`Completed`, `Failed`, `Cancelled` or `TimedOut`) and `errorMessage`';
 
 // ---------------------------------------------------------------------------
-// Nested schemas
+// Nested schemas. Every key carries a description: it is the hover and completion text.
+
+/** A schema with the description of the key it belongs to. */
+const doc = (description: string, schema: Schema): Schema => ({ description, ...schema });
 
 const distributionItem = obj(
   {
-    region: { type: 'string', minLength: 1, maxLength: 1024 },
-    name: str,
-    description: str,
-    targetAccountIds: strList,
-    amiTags: { type: 'object', additionalProperties: { type: 'string' }, maxProperties: 50 },
-    kmsKeyId: str,
+    region: doc('Region the AMI is copied to; required in each item, 1 to 1024 characters.', { type: 'string', minLength: 1, maxLength: 1024 }),
+    name: doc('Name of the distributed AMI.', str),
+    description: doc('Description of the distributed AMI.', str),
+    targetAccountIds: doc('IDs of the AWS accounts the AMI is copied to.', strList),
+    amiTags: doc('Tags of the distributed AMI, as tag name to value; at most 50 tags.', {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      maxProperties: 50,
+    }),
+    kmsKeyId: doc('ID of the KMS key for the distributed AMI.', str),
   },
   ['region'],
 );
 
 const attributeItem = obj(
   {
-    region: str,
-    launchPermission: obj({
-      userIds: strList,
-      userGroups: strList,
-      organizationArns: strList,
-      organizationalUnitArns: strList,
-    }),
+    region: doc('Region of the distributed AMIs whose attributes this item modifies; required in each item.', str),
+    launchPermission: doc(
+      'Launch permissions of the AMI: `userIds`, `userGroups`, `organizationArns` and `organizationalUnitArns`, each a list of strings.',
+      obj({
+        userIds: doc('AWS account IDs allowed to launch the AMI.', strList),
+        userGroups: doc('User groups allowed to launch the AMI.', strList),
+        organizationArns: doc('ARNs of the organizations allowed to launch the AMI.', strList),
+        organizationalUnitArns: doc('ARNs of the organizational units allowed to launch the AMI.', strList),
+      }),
+    ),
   },
   ['region'],
 );
 
 const s3ExportConfiguration = obj(
   {
-    roleName: str,
-    diskImageFormat: { type: 'string', enum: ['VMDK', 'RAW', 'VHD'] },
-    s3Bucket: str,
-    s3Prefix: str,
+    roleName: doc('Name of the IAM role used for the export; required.', str),
+    diskImageFormat: doc('Disk image format of the export: `VMDK`, `RAW` or `VHD`; required.', {
+      type: 'string',
+      enum: ['VMDK', 'RAW', 'VHD'],
+    }),
+    s3Bucket: doc('S3 bucket the AMI is exported to; required.', str),
+    s3Prefix: doc('Key prefix of the export in the S3 bucket.', str),
   },
   ['roleName', 'diskImageFormat', 's3Bucket'],
 );
 
 const ssmParameterConfiguration = obj(
   {
-    amiAccountId: str,
-    parameterName: str,
-    dataType: { type: 'string', enum: ['text', 'aws:ec2:image'] },
+    amiAccountId: doc('AWS account ID of the AMI.', str),
+    parameterName: doc('Name of the SSM parameter; required.', str),
+    dataType: doc('Data type of the SSM parameter: `text` or `aws:ec2:image`.', { type: 'string', enum: ['text', 'aws:ec2:image'] }),
   },
   ['parameterName'],
 );
 
+const launchTemplateConfiguration = obj(
+  {
+    launchTemplateId: doc('ID of the launch template; required in each item.', str),
+    accountId: doc('AWS account ID of the launch template.', str),
+    setDefaultVersion: doc('Whether to make the launch template version with the AMI the default version.', bool),
+  },
+  ['launchTemplateId'],
+);
+
+const fastLaunchConfiguration = obj(
+  {
+    enabled: doc('Whether EC2 Fast Launch is enabled for the AMI; required in each item.', bool),
+    snapshotConfiguration: doc(
+      'Snapshot settings of EC2 Fast Launch, with `targetResourceCount`.',
+      obj({ targetResourceCount: doc('Target number of snapshots for EC2 Fast Launch.', int) }),
+    ),
+    maxParallelLaunches: doc('Maximum number of parallel launches for EC2 Fast Launch.', int),
+    launchTemplate: doc(
+      'Launch template EC2 Fast Launch uses: `launchTemplateId`, `launchTemplateName` and `launchTemplateVersion`.',
+      obj({
+        launchTemplateId: doc('ID of the launch template.', str),
+        launchTemplateName: doc('Name of the launch template.', str),
+        launchTemplateVersion: doc('Version of the launch template.', str),
+      }),
+    ),
+  },
+  ['enabled'],
+);
+
 const configurationItem = obj(
   {
-    region: str,
-    licenseConfigurationArns: strList,
-    launchTemplateConfigurations: {
-      type: 'array',
-      items: obj({ launchTemplateId: str, accountId: str, setDefaultVersion: bool }, ['launchTemplateId']),
-    },
+    region: doc('Region of the distributed AMIs this configuration applies to; required in each item.', str),
+    licenseConfigurationArns: doc('ARNs of the license configurations to apply to the AMI.', strList),
+    launchTemplateConfigurations: doc(
+      'Launch templates to update with the AMI, each with `launchTemplateId` (required), `accountId` and `setDefaultVersion`.',
+      { type: 'array', items: launchTemplateConfiguration },
+    ),
     // F10: the API shape is a single object, S5 calls it an array; accept both.
-    s3ExportConfiguration: oneOrList(s3ExportConfiguration),
-    fastLaunchConfigurations: {
-      type: 'array',
-      items: obj(
-        {
-          enabled: bool,
-          snapshotConfiguration: obj({ targetResourceCount: int }),
-          maxParallelLaunches: int,
-          launchTemplate: obj({ launchTemplateId: str, launchTemplateName: str, launchTemplateVersion: str }),
-        },
-        ['enabled'],
-      ),
-    },
+    s3ExportConfiguration: doc(
+      'Export of the AMI to S3 with `roleName`, `diskImageFormat` and `s3Bucket` (required) and `s3Prefix`; a mapping or a list of mappings.',
+      oneOrList(s3ExportConfiguration),
+    ),
+    fastLaunchConfigurations: doc(
+      'EC2 Fast Launch settings, each with `enabled` (required), `snapshotConfiguration`, `maxParallelLaunches` and `launchTemplate`.',
+      { type: 'array', items: fastLaunchConfiguration },
+    ),
     // F10: S5 says "Map", the official sample and the API use a list of maps; accept both.
-    ssmParameterConfigurations: oneOrList(ssmParameterConfiguration),
+    ssmParameterConfigurations: doc(
+      'SSM parameters for the AMI, each with `parameterName` (required), `amiAccountId` and `dataType`; they may be cross-account. A list of mappings or one mapping.',
+      oneOrList(ssmParameterConfiguration),
+    ),
   },
   ['region'],
 );
@@ -156,23 +196,23 @@ const configurationItem = obj(
 const blockDeviceMappingItem: Schema = {
   type: 'object',
   properties: {
-    DeviceName: str,
-    VirtualName: str,
-    NoDevice: str,
-    Ebs: {
+    DeviceName: doc('Device name of the mapping, e.g. `/dev/sda1`.', str),
+    VirtualName: doc('Virtual device name of the mapping.', str),
+    NoDevice: doc('Suppresses the device of the mapping.', str),
+    Ebs: doc('EBS volume of the mapping, e.g. `SnapshotId`, `VolumeSize` and `VolumeType`; further EC2 keys are accepted.', {
       type: 'object',
       properties: {
-        SnapshotId: str,
-        VolumeSize: int,
-        VolumeType: str,
-        Iops: int,
-        Throughput: int,
-        DeleteOnTermination: bool,
-        Encrypted: bool,
-        KmsKeyId: str,
+        SnapshotId: doc('ID of the snapshot the volume is created from.', str),
+        VolumeSize: doc('Size of the volume.', int),
+        VolumeType: doc('Type of the EBS volume.', str),
+        Iops: doc('I/O operations per second of the volume.', int),
+        Throughput: doc('Throughput of the volume.', int),
+        DeleteOnTermination: doc('Whether the volume is deleted when the instance terminates.', bool),
+        Encrypted: doc('Whether the volume is encrypted.', bool),
+        KmsKeyId: doc('ID of the KMS key for the volume.', str),
       },
       additionalProperties: true,
-    },
+    }),
   },
   additionalProperties: true,
 };

@@ -56,13 +56,15 @@ function literalValue(schema: JSONSchema): JSONSchema {
 /**
  * The value of `key.$`: a JSONPath; for list inputs also a list of JSONPaths; for text inputs
  * also text with `{{ $... }}` (F5: the step-functions sample writes `input.$: |` that way).
+ * Described from the plain key (a free-form map's `key.$` has no name to give, hence `key?`).
  */
-function chainedValue(schema: JSONSchema | undefined): JSONSchema {
+function chainedValue(schema: JSONSchema | undefined, key?: string): JSONSchema {
   const listy = schema?.type === 'array' || schema?.then?.type === 'array';
   const path = listy ? { anyOf: [ref('jsonPath'), ref('jsonPathList')] }
     : schema?.type === 'string' ? { anyOf: [ref('jsonPath'), ref('reference')] }
     : ref('jsonPath');
-  return schema?.description ? { description: `${schema.description} (as a JSONPath)`, ...path } : path;
+  const form = `JSONPath form of ${key ? `\`${key}\`` : 'a map value'}, resolved when the workflow runs`;
+  return { description: schema?.description ? `${form}: ${schema.description}` : `${form}.`, ...path };
 }
 
 /** Adds the chained form `key.$` of every key, at every level of nested objects. */
@@ -77,7 +79,7 @@ function chainable(schema: JSONSchema): JSONSchema {
     const properties: Record<string, JSONSchema> = {};
     for (const [key, value] of Object.entries(schema.properties)) {
       properties[key] = chainable(value);
-      properties[CHAINED(key)] = chainedValue(value);
+      properties[CHAINED(key)] = chainedValue(value, key);
     }
     out.properties = properties;
   }
@@ -112,7 +114,7 @@ function actionInputsSchema(action: WorkflowActionSpec): JSONSchema {
       continue;
     }
     properties[input.name] = chainable(described);
-    properties[CHAINED(input.name)] = chainedValue(described);
+    properties[CHAINED(input.name)] = chainedValue(described, input.name);
     if (input.required) requirements.push(requireEither(input.name));
   }
   const schema: JSONSchema = {
