@@ -32,6 +32,7 @@ describe('component corpus', () => {
       const text = readFileSync(entry.path, 'utf8');
       const { diagnostics, kind } = validate(text, { fileName: entry.file });
       const lines = new LineIndex(text);
+      expect(diagnostics.filter((d) => d.code === 'internal-error')).toEqual([]);
       for (const d of diagnostics) {
         expect(lines.offsetAt(d.range.start)).toBeLessThanOrEqual(lines.offsetAt(d.range.end));
         expect(d.range.end.line).toBeLessThan(lines.lineCount);

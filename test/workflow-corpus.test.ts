@@ -29,6 +29,7 @@ describe('workflow corpus', () => {
       const { diagnostics, kind } = validate(text, { fileName: entry.file });
       expect(kind).toBe('workflow');
       const lines = new LineIndex(text);
+      expect(diagnostics.filter((d) => d.code === 'internal-error')).toEqual([]);
       for (const d of diagnostics) {
         const start = lines.offsetAt(d.range.start);
         const end = lines.offsetAt(d.range.end);
