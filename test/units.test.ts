@@ -75,3 +75,13 @@ describe('runRules', () => {
     expect(result[1].severity).toBe('information');
   });
 });
+
+describe('hints for values that are text only by how they are written', () => {
+  it('says that `yes` is text and a quoted number is text', async () => {
+    const { validate } = await import('../server/src/service/validate');
+    const text = '# imagebuilder: platform=Linux\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Fetch\n        action: S3Download\n        inputs:\n          - source: s3://b/k\n            destination: /tmp/k\n            overwrite: yes\n      - name: Again\n        action: Reboot\n        inputs:\n          delaySeconds: \'30\'\n';
+    const messages = validate(text).diagnostics.map((d) => d.message);
+    expect(messages).toContain('`overwrite` of `S3Download` must be `true` or `false`, or a `{{ reference }}`. `yes` is text in YAML 1.2: write `true`.');
+    expect(messages).toContain('`delaySeconds` of `Reboot` must be a whole number of at least 0, or a `{{ reference }}`. The quotes make `30` text: write 30 without them.');
+  });
+});

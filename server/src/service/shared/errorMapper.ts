@@ -277,7 +277,7 @@ export class ErrorMapper {
           if (typeof last === 'number' && given && typeof given === 'object' && !Array.isArray(given) && expected === 'text') {
             return this.add('invalid-input-value', range, `Item ${last + 1} of ${subject} must be text, but YAML reads it as a mapping (a \`: \` or a leading \`{\` makes one): put the whole item in quotes.`);
           }
-          return this.add('invalid-input-value', range, `${subject} must be ${expected}.`);
+          return this.add('invalid-input-value', range, `${subject} must be ${expected}.${literalHint(given, [{ type: params.type as JSONSchema['type'] }])}`);
         }
         if (field === 'phases' && segments.length === 1) return this.add('missing-phases', range, '`phases` must be a list of phases: write `- name: build` with `steps:` under it.');
         if (field === 'steps' && typeof segments[segments.length - 1] === 'string') return this.add('wrong-type', range, '`steps` must be a list of steps: write `- name: MyStep` with `action:` under it.');
@@ -397,7 +397,7 @@ export class ErrorMapper {
     const description = schema?.description ? ` ${firstSentence(schema.description)}` : '';
     const given = this.valueAt(segments);
     const choices = branches.flatMap((b) => (b.enum ?? []).filter((v): v is string => typeof v === 'string'));
-    const hint = typeof given === 'string' ? didYouMean(given, choices) : '';
+    const hint = (typeof given === 'string' ? didYouMean(given, choices) : '') || literalHint(given, branches);
     const message = forms.length ? `${subject} must be ${forms.join(', or ')}.${hint}` : `${subject} is not valid.${description}`;
     this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, message);
   }
@@ -442,6 +442,22 @@ function branchMatcher(error: ErrorObject): (candidate: ErrorObject) => boolean 
     }
     return candidate.instancePath === error.instancePath || candidate.instancePath.startsWith(`${error.instancePath}/`);
   };
+}
+
+/**
+ * A value that is text only because of how it was written: `yes` (a boolean in YAML 1.1, text
+ * in YAML 1.2, which Image Builder's parser follows here) or a quoted number.
+ */
+function literalHint(given: unknown, branches: JSONSchema[]): string {
+  if (typeof given !== 'string') return '';
+  const types = branches.flatMap((b) => (Array.isArray(b.type) ? b.type : b.type ? [b.type] : []));
+  if (types.includes('boolean') && /^(yes|no|on|off|y|n)$/i.test(given)) {
+    return ` \`${given}\` is text in YAML 1.2: write \`${/^(yes|on|y)$/i.test(given) ? 'true' : 'false'}\`.`;
+  }
+  if ((types.includes('integer') || types.includes('number')) && /^[-+]?\d+(\.\d+)?$/.test(given.trim())) {
+    return ` The quotes make \`${given}\` text: write ${given.trim()} without them.`;
+  }
+  return '';
 }
 
 function firstLineOf(example: string | undefined): string {
