@@ -5,6 +5,7 @@ import { looksLikeSecret } from '../server/src/service/component/rules/variables
 import { runRules } from '../server/src/service/shared/rules';
 import { closest, oneOfList } from '../server/src/service/shared/suggest';
 import { LineIndex } from '../server/src/service/text';
+import { validate } from '../server/src/service/validate';
 
 describe('LineIndex', () => {
   it('counts \\n, \\r\\n and a lone \\r as line breaks, like LSP', () => {
@@ -77,8 +78,7 @@ describe('runRules', () => {
 });
 
 describe('hints for values that are text only by how they are written', () => {
-  it('says that `yes` is text and a quoted number is text', async () => {
-    const { validate } = await import('../server/src/service/validate');
+  it('says that `yes` is text and a quoted number is text', () => {
     const text = '# imagebuilder: platform=Linux\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Fetch\n        action: S3Download\n        inputs:\n          - source: s3://b/k\n            destination: /tmp/k\n            overwrite: yes\n      - name: Again\n        action: Reboot\n        inputs:\n          delaySeconds: \'30\'\n';
     const messages = validate(text).diagnostics.map((d) => d.message);
     expect(messages).toContain('`overwrite` of `S3Download` must be `true` or `false`, or a `{{ reference }}`. `yes` is text in YAML 1.2: write `true`.');
