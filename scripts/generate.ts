@@ -16,13 +16,16 @@ export function generatedFiles(): Record<string, string> {
   };
 }
 
-/** ajv standalone code validating every generated schema, for the service to load precompiled. */
+const SERVICE_SCHEMAS = ['schemas/component.schema.json', 'schemas/workflow.schema.json'];
+
+/** ajv standalone code validating the service's schemas, for it to load precompiled. */
 export function validatorsModule(): string {
   const ajv = createAjv(true);
   const exports: Record<string, string> = {};
   const sources: Record<string, string> = {};
   for (const [path, content] of Object.entries(generatedFiles())) {
-    if (!path.endsWith('.schema.json')) continue;
+    // Only the schemas the service validates with; the per-type workflow schemas are for users.
+    if (!SERVICE_SCHEMAS.includes(path)) continue;
     const schema = JSON.parse(content) as { $id: string };
     ajv.addSchema(schema);
     exports[precompiledName(schema.$id)] = schema.$id;

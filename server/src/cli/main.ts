@@ -4,7 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { lint } from './lint';
-import { startServer } from '../lsp/server';
 import type { Platform, WorkflowType } from '../service/types';
 
 const VERSION = '0.1.0';
@@ -42,7 +41,9 @@ export function main(argv: string[], stdout = (t: string) => void process.stdout
       // `--stdio` is what editors pass; stdio is the only transport, so it is accepted and implied.
       const unknown = rest.filter((a) => a !== '--stdio');
       if (unknown.length) throw new UsageError(`lsp takes only --stdio, not '${unknown.join(' ')}'`);
-      startServer();
+      // Loaded only here, so `lint` does not pay for the language server's modules at start-up.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('../lsp/server') as typeof import('../lsp/server')).startServer();
       return -1;
     }
     if (command === 'dry-run' || command === 'publish') {
