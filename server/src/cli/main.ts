@@ -12,7 +12,7 @@ const USAGE = `Usage:
   imagebuilder-yaml lint [--format text|json|sarif] [--platform Linux|Windows|macOS]
                          [--workflow-type BUILD|TEST|DISTRIBUTION] [--kind component|workflow]
                          <file-or-directory>...
-  imagebuilder-yaml lsp [--stdio]       the language server, over stdio
+  imagebuilder-yaml lsp [--stdio] [--clientProcessId=N]   the language server, over stdio
   imagebuilder-yaml --version
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
@@ -39,8 +39,9 @@ export function main(argv: string[], stdout = (t: string) => void process.stdout
     if (command === 'lint') return runLint(rest, stdout, stderr);
     if (command === 'lsp') {
       // `--stdio` is what editors pass; stdio is the only transport, so it is accepted and implied.
-      const unknown = rest.filter((a) => a !== '--stdio');
-      if (unknown.length) throw new UsageError(`lsp takes only --stdio, not '${unknown.join(' ')}'`);
+      // vscode-languageclient adds `--clientProcessId=N`: the server exits when that process is gone.
+      const unknown = lspUnknownArguments(rest);
+      if (unknown.length) throw new UsageError(`lsp takes --stdio and --clientProcessId=N, not '${unknown.join(' ')}'`);
       // Loaded only here, so `lint` does not pay for the language server's modules at start-up.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       (require('../lsp/server') as typeof import('../lsp/server')).startServer();
@@ -59,6 +60,21 @@ export function main(argv: string[], stdout = (t: string) => void process.stdout
     stderr(`imagebuilder-yaml: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     return 2;
   }
+}
+
+/** Arguments of `lsp` that no LSP client passes; the rest is read by vscode-languageserver itself. */
+export function lspUnknownArguments(args: string[]): string[] {
+  const unknown: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--stdio' || /^--clientProcessId=\d+$/.test(arg)) continue;
+    if (arg === '--clientProcessId' && /^\d+$/.test(args[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    unknown.push(arg);
+  }
+  return unknown;
 }
 
 function runLint(args: string[], stdout: (t: string) => void, stderr: (t: string) => void): number {

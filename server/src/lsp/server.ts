@@ -22,7 +22,7 @@ export interface Settings {
 
 const DEFAULT_DEBOUNCE_MS = 150;
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout)): void {
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, NodeJS.Timeout>();
   let settings: Settings = {};
