@@ -1,128 +1,103 @@
 /**
- * The language server: an adapter that keeps open documents, validates them with the service
- * (debounced, newest version only) and publishes diagnostics. No rule logic lives here.
+ * The language server: connects the editor to the pure service. It keeps the open documents
+ * and their analyses (`workspace.ts`), reads settings whether the client answers
+ * `workspace/configuration` or pushes `workspace/didChangeConfiguration`, re-validates when
+ * `.imagebuilder.json` changes, and hands each request to one feature module (`features/`).
+ * No rule logic lives here.
  */
 import { fileURLToPath } from 'node:url';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MetadataStore } from '../project/metadata';
-import { readDirectives } from '../service/directives';
-import { parse } from '../service/parse';
-import { detectKind, validateParsed } from '../service/validate';
-import type { Platform, ValidateOptions, WorkflowType } from '../service/types';
-import { toLspDiagnostic } from './convert';
+import {
+  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures,
+  TextDocumentSyncKind, type Connection, type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { readSettings } from './settings';
+import { Workspace } from './workspace';
+import type { Feature } from './features/feature';
+import { diagnosticsFeature } from './features/diagnostics';
+import { documentInfoFeature } from './features/documentInfo';
 
-/** Editor settings, section `imagebuilder`. */
-export interface Settings {
-  platform?: Platform;
-  workflowType?: WorkflowType;
-  /** Milliseconds to wait after the last edit before validating. */
-  debounceMs?: number;
-}
+/** Every feature the server offers; each announces its own capabilities. */
+const FEATURES: Feature[] = [
+  diagnosticsFeature,
+  documentInfoFeature,
+];
 
-const DEFAULT_DEBOUNCE_MS = 150;
+export const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout)): void {
-  const documents = new TextDocuments(TextDocument);
-  const timers = new Map<string, NodeJS.Timeout>();
-  let settings: Settings = {};
+  const workspace = new Workspace();
   let pullsConfiguration = false;
+  let dynamicConfiguration = false;
+  let dynamicWatchers = false;
+  // Settings pushed with didChangeConfiguration win until the client is asked again.
+  let pushedSettings = false;
 
   connection.onInitialize((params) => {
-    pullsConfiguration = !!params.capabilities.workspace?.configuration;
-    settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? params.initializationOptions);
-    return {
-      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-      serverInfo: { name: 'imagebuilder-yaml', version: '0.1.0' },
-    };
+    const client = params.capabilities;
+    pullsConfiguration = !!client.workspace?.configuration;
+    dynamicConfiguration = !!client.workspace?.didChangeConfiguration?.dynamicRegistration;
+    dynamicWatchers = !!client.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; awsEnabled?: unknown };
+    workspace.settings = readSettings(init.settings ?? params.initializationOptions);
+    workspace.awsEnabled = init.awsEnabled !== false;
+    workspace.folders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+    if (workspace.folders.length === 0 && params.rootUri) {
+      const root = toPath(params.rootUri);
+      if (root) workspace.folders.push(root);
+    }
+    const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+    for (const feature of FEATURES) Object.assign(capabilities, feature.capabilities(client));
+    for (const feature of FEATURES) feature.register({ connection, workspace, client });
+    return { capabilities, serverInfo: { name: 'imagebuilder-yaml', version: SERVER_VERSION } };
   });
 
   connection.onInitialized(async () => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imagebuilder' });
+    if (dynamicWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.imagebuilder.json' }] });
     await refreshSettings();
+    workspace.invalidate();
+    diagnosticsFeature.revalidateAll();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as { imagebuilder?: unknown } | undefined)?.imagebuilder;
-    if (pushed !== undefined) settings = readSettings(pushed);
-    else await refreshSettings();
-    for (const document of documents.all()) schedule(document, 0);
+    if (pushed !== undefined) {
+      workspace.settings = readSettings(pushed);
+      pushedSettings = true;
+    } else {
+      pushedSettings = false;
+      await refreshSettings();
+    }
+    workspace.invalidate();
+    diagnosticsFeature.revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    // `.imagebuilder.json` changed: platform, type and names may differ now.
+    workspace.invalidate();
+    diagnosticsFeature.revalidateAll();
   });
 
   async function refreshSettings(): Promise<void> {
-    if (!pullsConfiguration) return;
+    if (!pullsConfiguration || pushedSettings) return;
     try {
-      settings = readSettings(await connection.workspace.getConfiguration('imagebuilder'));
+      const pulled = await connection.workspace.getConfiguration('imagebuilder');
+      // A client without our section answers null: keep what initializationOptions said.
+      if (pulled !== null && pulled !== undefined) workspace.settings = readSettings(pulled);
     } catch {
       // A client that advertises configuration but fails to answer keeps the defaults.
     }
   }
 
-  function schedule(document: TextDocument, delay = settings.debounceMs ?? DEFAULT_DEBOUNCE_MS): void {
-    clearTimeout(timers.get(document.uri));
-    timers.set(document.uri, setTimeout(() => {
-      timers.delete(document.uri);
-      publish(document.uri, document.version);
-    }, delay));
-  }
-
-  function publish(uri: string, version: number): void {
-    const document = documents.get(uri);
-    // A newer edit has its own timer; an older result is never published over it.
-    if (!document || document.version !== version) return;
-    const text = document.getText();
-    const parsed = parse(text);
-    const options = optionsFor(uri, settings);
-    if (!isImageBuilderDocument(parsed.value, text, parsed, options)) {
-      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
-      return;
-    }
-    const result = validateParsed(parsed, options);
-    void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map(toLspDiagnostic) });
-  }
-
-  documents.onDidOpen((event) => schedule(event.document, 0));
-  documents.onDidChangeContent((event) => schedule(event.document));
-  documents.onDidClose((event) => {
-    clearTimeout(timers.get(event.document.uri));
-    timers.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-  });
-
-  documents.listen(connection);
+  workspace.documents.onDidClose((event) => workspace.forget(event.document.uri));
+  workspace.documents.listen(connection);
   connection.listen();
 }
 
-/** Settings, then project metadata: what the document text cannot say about itself. */
-function optionsFor(uri: string, settings: Settings): ValidateOptions {
-  const options: ValidateOptions = { platform: settings.platform, workflowType: settings.workflowType };
-  if (!uri.startsWith('file:')) return options;
-  const path = fileURLToPath(uri);
-  // Read fresh each time: the file is small and may have just been edited.
-  const { metadata } = new MetadataStore().lookup(path);
-  return {
-    kind: metadata?.kind,
-    platform: settings.platform ?? metadata?.platform,
-    workflowType: settings.workflowType ?? metadata?.type,
-    supportedOsVersions: metadata?.supportedOsVersions,
-    fileName: path.split(/[\\/]/).pop(),
-  };
-}
-
-/**
- * Editors send every YAML file; only Image Builder documents get diagnostics: a root `phases`
- * or `steps` key, a `# imagebuilder:` directive, or an entry in the project metadata.
- */
-function isImageBuilderDocument(value: unknown, text: string, parsed: ReturnType<typeof parse>, options: ValidateOptions): boolean {
-  if (options.kind || detectKind(value) !== 'unknown') return true;
-  const directives = readDirectives(text, parsed.lines);
-  return directives.kind !== undefined || directives.platform !== undefined || directives.workflowType !== undefined || directives.diagnostics.length > 0;
-}
-
-function readSettings(raw: unknown): Settings {
-  const source = (raw ?? {}) as Record<string, unknown>;
-  const settings: Settings = {};
-  if (source.platform === 'Linux' || source.platform === 'Windows' || source.platform === 'macOS') settings.platform = source.platform;
-  if (source.workflowType === 'BUILD' || source.workflowType === 'TEST' || source.workflowType === 'DISTRIBUTION') settings.workflowType = source.workflowType;
-  if (typeof source.debounceMs === 'number' && source.debounceMs >= 0) settings.debounceMs = source.debounceMs;
-  return settings;
+function toPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
 }

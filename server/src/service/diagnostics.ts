@@ -105,6 +105,11 @@ export const RULES = {
   'parameter-default-type': rule('error', 'workflow', 'A parameter default does not match its declared type.', 'A.2'),
   'duplicate-parameter': rule('error', 'workflow', 'Two parameters have the same name.', 'A.2'),
   'step-description-too-long': rule('warning', 'workflow', 'A step description over 500 characters (the runtime record keeps 500).', 'F3'),
+  // Documents inside CloudFormation templates and Terraform files
+  'host-syntax': rule('error', 'any', 'A CloudFormation template or Terraform file that holds Image Builder documents cannot be read where reported.'),
+  'embedded-uri': rule('information', 'any', 'The resource takes its document from S3 (`Uri` / `uri`); it is not checked.'),
+  'embedded-not-static': rule('information', 'any', 'The resource\'s document is computed (a variable, an intrinsic function) and cannot be read before deployment.'),
+  'embedded-file-missing': rule('warning', 'any', 'The file that file() / templatefile() reads for the document cannot be found or read.'),
   'internal-error': rule('information', 'any', 'A rule failed on this document (a bug: please report it); the other checks still ran.'),
   'unused-parameter': rule('hint', 'any', 'A declared parameter is never referenced.'),
 } satisfies Record<string, RuleInfo>;

@@ -24,6 +24,8 @@ export interface Diagnostic {
   message: string;
   /** Structured facts for quick fixes (e.g. the suggested replacement). */
   data?: Record<string, unknown>;
+  /** For a document embedded in a CloudFormation template or Terraform file: the logical id or Terraform address. */
+  resource?: string;
 }
 
 export type DocumentKind = 'component' | 'workflow' | 'unknown';

@@ -2,11 +2,13 @@
  * The validation entry point: text and options in, diagnostics out. Pure: no I/O, no globals
  * beyond compiled-schema caches, never throws on user input.
  */
-import { readDirectives } from './directives';
+import { readDirectives, type Directives } from './directives';
 import { diagnostic } from './diagnostics';
 import { parse, type ParsedDocument } from './parse';
 import { checkPlaceholders } from './shared/placeholders';
 import { validateComponent } from './component/validate';
+import type { ComponentModel } from './component/model';
+import type { WorkflowModel } from './workflow/model';
 import { validateWorkflow } from './workflow/validate';
 import type { Diagnostic, DocumentKind, Range, ValidateOptions, ValidationResult } from './types';
 
@@ -26,8 +28,15 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
   return validateParsed(parse(text), options);
 }
 
-export function validateParsed(parsed: ParsedDocument, options: ValidateOptions = {}): ValidationResult {
-  const directives = readDirectives(parsed.text, parsed.lines);
+/** What an analysis has already built, so validation does not build it again. */
+export interface Prepared {
+  directives: Directives;
+  component?: ComponentModel;
+  workflow?: WorkflowModel;
+}
+
+export function validateParsed(parsed: ParsedDocument, options: ValidateOptions = {}, prepared?: Prepared): ValidationResult {
+  const directives = prepared?.directives ?? readDirectives(parsed.text, parsed.lines);
   const kind: DocumentKind = options.kind ?? directives.kind ?? detectKind(parsed.value);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...directives.diagnostics];
   const placeholders = checkPlaceholders(parsed, diagnostics);
@@ -48,9 +57,9 @@ export function validateParsed(parsed: ParsedDocument, options: ValidateOptions 
       platform: options.platform ?? directives.platform,
       fileName: options.fileName,
       supportedOsVersions: options.supportedOsVersions,
-    }));
+    }, prepared?.component));
   } else if (kind === 'workflow') {
-    checks.push(...validateWorkflow(parsed, { workflowType: options.workflowType ?? directives.workflowType }));
+    checks.push(...validateWorkflow(parsed, { workflowType: options.workflowType ?? directives.workflowType }, prepared?.workflow));
   }
   // A value holding an unrendered `${...}` is judged after rendering: the placeholder warning
   // is the one thing to say about it now.

@@ -2,7 +2,7 @@
  * Finds `{{ ... }}` references in a component document and classifies what each one names.
  * Offsets come from the source text of each scalar, so ranges are exact even in block scalars.
  */
-import { isMap, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
 
 export interface ReferenceOccurrence {
   /** Text between the braces, trimmed. */
@@ -10,8 +10,8 @@ export interface ReferenceOccurrence {
   /** Offsets of the whole `{{ ... }}` in the document text. */
   start: number;
   end: number;
-  /** The scalar holding it. */
-  scalar: Scalar;
+  /** The scalar holding it; none for an unquoted `{{ x }}` that YAML read as a mapping. */
+  scalar: Scalar | undefined;
 }
 
 export type Reference =
@@ -46,6 +46,45 @@ export function findReferences(node: Node | null | undefined, text: string): Ref
   };
   if (isScalar(node)) scan(node);
   else if (isMap(node) || isSeq(node)) visit(node as never, { Scalar: (_k: unknown, s: Scalar) => scan(s) } as never);
+  return found;
+}
+
+/**
+ * `key: {{ x }}` unquoted: YAML reads a flow mapping whose only key is another flow mapping
+ * (L23). The mappings below `node` that have this shape, outermost first.
+ */
+export function findUnquotedReferences(node: Node | null | undefined): YAMLMap[] {
+  const found: YAMLMap[] = [];
+  if (!node || isScalar(node)) return found;
+  if (isUnquotedReference(node)) return [node];
+  visit(node as never, {
+    Map: (_key: unknown, map: unknown) => {
+      if (isUnquotedReference(map)) {
+        found.push(map);
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+  } as never);
+  return found;
+}
+
+function isUnquotedReference(candidate: unknown): candidate is YAMLMap {
+  return isMap(candidate) && candidate.flow === true && candidate.items.length === 1 && isPair(candidate.items[0])
+    && isMap(candidate.items[0].key) && (candidate.items[0].key as { flow?: boolean }).flow === true;
+}
+
+/** The `{{ ... }}` occurrences written in the source of unquoted-reference mappings. */
+export function findUnquotedOccurrences(node: Node | null | undefined, text: string): ReferenceOccurrence[] {
+  const found: ReferenceOccurrence[] = [];
+  for (const map of findUnquotedReferences(node)) {
+    if (!map.range) continue;
+    const [start, end] = map.range;
+    for (const match of text.slice(start, end).matchAll(OCCURRENCE)) {
+      const at = start + (match.index ?? 0);
+      found.push({ expression: match[1].trim(), start: at, end: at + match[0].length, scalar: undefined });
+    }
+  }
   return found;
 }
 

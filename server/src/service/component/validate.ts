@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../parse';
 import { validateAgainstSchema, type Segment } from '../shared/schemaValidation';
 import type { Diagnostic, Range } from '../types';
 import { COMPONENT_ACTIONS } from './actions';
-import { buildComponentModel } from './model';
+import { buildComponentModel, type ComponentModel } from './model';
 import { buildComponentSchema } from './schema';
 import type { ComponentRule, ComponentRuleContext } from './rules/context';
 import { checkStructure } from './rules/structure';
@@ -54,14 +54,14 @@ function coveredByRules(segments: Segment[], action: string | undefined, valueAt
 }
 const EXAMPLES = new Map(COMPONENT_ACTIONS.map((a) => [a.name, a.example]));
 
-export function validateComponent(parsed: ParsedDocument, context: ComponentRuleContext): Diagnostic[] {
+export function validateComponent(parsed: ParsedDocument, context: ComponentRuleContext, prebuilt?: ComponentModel): Diagnostic[] {
   if (parsed.value === undefined) return [];
   const schemaDiagnostics = validateAgainstSchema(parsed, componentSchema(), {
     noun: 'component',
     coveredByRules,
     exampleOf: (action) => EXAMPLES.get(action),
   });
-  const model = buildComponentModel(parsed);
+  const model = prebuilt ?? buildComponentModel(parsed);
   const ruleDiagnostics = model ? runRules(RULES, model, context, parsed.lines) : [];
   // An unquoted `{{ x }}` is one mistake: drop the schema's and other rules' type errors on
   // the same value (e.g. "items of forEach must be plain values").

@@ -43,6 +43,45 @@ export function parseJsonPath(raw: string): ParsedPath {
   return { ok: true, segments };
 }
 
+export interface LocatedSegment {
+  value: PathSegment;
+  /** Offsets of the segment's text within the path: the name without `.`, the inside of `['...']`. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The segments of a path with their offsets, as far as the path is well formed: a half-typed
+ * `$.stepOutputs.` gives `stepOutputs` and an empty last segment, for completion.
+ */
+export function locateSegments(path: string): LocatedSegment[] {
+  const segments: LocatedSegment[] = [];
+  let i = path.startsWith('$') ? 1 : 0;
+  while (i < path.length) {
+    const rest = path.slice(i);
+    const name = /^\.([^.[\]\s'"{}]*)/.exec(rest);
+    const index = /^\[\s*(\d+|\*|'[^']*'|"[^"]*")\s*\]/.exec(rest);
+    if (name) {
+      segments.push({ value: name[1], start: i + 1, end: i + 1 + name[1].length });
+      i += name[0].length;
+      if (name[1] === '') break;
+    } else if (index) {
+      const inner = index[1];
+      const at = i + index[0].indexOf(inner);
+      const quoted = inner.startsWith("'") || inner.startsWith('"');
+      segments.push({
+        value: /^\d+$/.test(inner) ? Number(inner) : inner === '*' ? '*' : inner.slice(1, -1),
+        start: quoted ? at + 1 : at,
+        end: quoted ? at + inner.length - 1 : at + inner.length,
+      });
+      i += index[0].length;
+    } else {
+      break;
+    }
+  }
+  return segments;
+}
+
 export interface Interpolation {
   /** The JSONPath inside the braces, trimmed. */
   path: string;

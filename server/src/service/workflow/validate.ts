@@ -5,7 +5,7 @@ import type { JSONSchema } from '../shared/jsonSchema';
 import { validateAgainstSchema, type Segment } from '../shared/schemaValidation';
 import type { Diagnostic, WorkflowType } from '../types';
 import { WORKFLOW_ACTIONS } from './actions';
-import { buildWorkflowModel } from './model';
+import { buildWorkflowModel, type WorkflowModel } from './model';
 import { buildWorkflowSchema } from './schema';
 import type { WorkflowRule } from './rules/context';
 import { checkStructure } from './rules/structure';
@@ -58,7 +58,7 @@ function coveredByRules(segments: Segment[], _action: string | undefined, valueA
 const OWNED_BY_RULES = new Set<string>(['unknown-input', 'invalid-step-name']);
 const EXAMPLES = new Map(WORKFLOW_ACTIONS.map((a) => [a.name, a.example]));
 
-export function validateWorkflow(parsed: ParsedDocument, context: { workflowType?: WorkflowType }): Diagnostic[] {
+export function validateWorkflow(parsed: ParsedDocument, context: { workflowType?: WorkflowType }, prebuilt?: WorkflowModel): Diagnostic[] {
   if (parsed.value === undefined) return [];
   const schemaDiagnostics = validateAgainstSchema(parsed, workflowSchema(), {
     noun: 'workflow',
@@ -66,7 +66,7 @@ export function validateWorkflow(parsed: ParsedDocument, context: { workflowType
     exampleOf: (action) => EXAMPLES.get(action),
   }).filter((d) => !OWNED_BY_RULES.has(d.code));
 
-  const model = buildWorkflowModel(parsed);
+  const model = prebuilt ?? buildWorkflowModel(parsed);
   const ruleDiagnostics = model ? runRules(RULES, model, context, parsed.lines) : [];
   return [...schemaDiagnostics, ...ruleDiagnostics];
 }

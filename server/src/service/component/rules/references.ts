@@ -3,13 +3,15 @@
  * scope, chaining to earlier steps and outputs their modules produce, and the runtime
  * namespaces `aws:ssm:`, `env:`, `aws:imds:`, `context:`. Also unused variables (hint).
  */
-import { isMap, isPair, isScalar, visit, type Node } from 'yaml';
-import { getNode, keyRange, resolve, stringValue } from '../../ast';
+import { isPair, isScalar, type Node } from 'yaml';
+import { getNode, resolve, stringValue } from '../../ast';
 import { diagnostic } from '../../diagnostics';
 import { closest } from '../../shared/suggest';
 import type { Diagnostic, Range } from '../../types';
-import { classify, findReferences, type Reference, type ReferenceOccurrence } from '../references';
-import { BUILD_STAGE_PHASES, inputItems, TEST_STAGE_PHASES, type ComponentModel, type StepModel } from '../model';
+import { findUnquotedReferences, type Reference, type ReferenceOccurrence } from '../references';
+import { inputItems, type ComponentModel, type StepModel } from '../model';
+import { chainingProblems, stageOf } from '../scope';
+import { componentSymbols } from '../symbols';
 import type { ComponentRule } from './context';
 import { looksLikeSecret } from './variables';
 
@@ -20,30 +22,25 @@ const PRINTS = /\b(echo|printf|Write-Host|Write-Output|cat)\b/i;
 
 export const checkReferences: ComponentRule = (model) => {
   const out: Diagnostic[] = [];
-  const used = new Set<string>();
-  const variables = new Set(model.variables.map((v) => v.name));
+  const symbols = componentSymbols(model);
+  const variables = new Set(symbols.variables.keys());
   const loopNames = new Map<string, StepModel>();
   for (const step of model.steps) if (step.loopName) loopNames.set(step.loopName, step);
 
   for (const step of model.steps) {
-    const subtrees: Array<Node | null | undefined> = [step.inputs, step.loopPair?.value as Node | undefined, step.ifPair?.value as Node | undefined];
-    for (const subtree of subtrees) {
-      const node = resolve(subtree, model.doc);
-      out.push(...unquoted(model, node, used));
-      for (const occurrence of findReferences(node, model.parsed.text)) {
-        // A declared name is that variable even when it is not a valid name (`install.dir`,
-        // reported once where it is declared).
-        const reference: Reference = variables.has(occurrence.expression) ? { kind: 'variable', name: occurrence.expression } : classify(occurrence.expression);
-        if (reference.kind === 'variable') used.add(reference.name);
-        if (reference.kind === 'ssm' && reference.resolveArgument && !reference.resolveArgument.startsWith('aws:ssm:')) used.add(reference.resolveArgument);
-        out.push(...check(model, step, occurrence, reference, variables, loopNames));
-      }
+    for (const subtree of [step.inputs, step.loopPair?.value as Node | undefined, step.ifPair?.value as Node | undefined]) {
+      out.push(...unquoted(model, resolve(subtree, model.doc)));
     }
   }
+  for (const use of symbols.uses) {
+    out.push(...check(model, use.step, use.occurrence, use.classified, variables, loopNames));
+  }
 
-  for (const variable of model.variables) {
-    if (!used.has(variable.name) && !model.parsed.text.includes(`resolve(${variable.name})`)) {
-      out.push(diagnostic('unused-parameter', keyRange(model.lines, variable.pair), `${variable.section === 'parameters' ? 'Parameter' : 'Constant'} \`${variable.name}\` is never referenced.`));
+  // Unused means what find-references says: no reference part names the declaration (a
+  // duplicate declaration shares the uses of the first, which is already reported).
+  for (const declaration of symbols.index.declarations) {
+    if ((declaration.kind === 'parameter' || declaration.kind === 'constant') && symbols.index.usesOf(symbols.variables.get(declaration.name) ?? declaration).length === 0) {
+      out.push(diagnostic('unused-parameter', declaration.nameRange, `${declaration.kind === 'parameter' ? 'Parameter' : 'Constant'} \`${declaration.name}\` is never referenced.`));
     }
   }
   return out;
@@ -125,17 +122,15 @@ function chaining(model: ComponentModel, step: StepModel, reference: Extract<Ref
   if (!target) {
     return [diagnostic('invalid-chaining', range, `${text}: phase \`${phase.name}\` has no step \`${reference.step}\`.${hint(reference.step, phase.steps.map((s) => s.name ?? ''))}`)];
   }
-  const targetFirst = target.phase.index < step.phase.index || (target.phase.index === step.phase.index && target.index < step.index);
-  if (target === step) {
+  const problems = chainingProblems(step, target);
+  if (problems.includes('self')) {
     out.push(diagnostic('invalid-chaining', range, `${text} refers to the step it is used in; chaining reads values of earlier steps.`));
-  } else if (!targetFirst) {
+  } else if (problems.includes('later')) {
     out.push(diagnostic('invalid-chaining', range, `${text}: step \`${target.name}\` runs after this one, so its values do not exist yet.`));
   }
-  const from = stage(step.phase.name);
-  const to = stage(target.phase.name);
-  if (from && to && from !== to) {
+  if (problems.includes('cross-stage')) {
     out.push(diagnostic('cross-stage-chaining', range,
-      `${text} chains from the ${to} stage into the ${from} stage; Image Builder runs them separately (the test stage on a new instance), so the value is not available. Pass it as a parameter instead.`));
+      `${text} chains from the ${stageOf(target.phase.name)} stage into the ${stageOf(step.phase.name)} stage; Image Builder runs them separately (the test stage on a new instance), so the value is not available. Pass it as a parameter instead.`));
   }
   if (!target.spec) return out;
   if (reference.section === 'outputs') {
@@ -161,40 +156,12 @@ function chaining(model: ComponentModel, step: StepModel, reference: Extract<Ref
 }
 
 /** L23: `key: {{ x }}` unquoted is a YAML flow mapping whose key is another mapping. */
-function unquoted(model: ComponentModel, node: Node | null | undefined, used: Set<string>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (!node || isScalar(node)) return out;
-  const report = (map: Node) => {
-    if (!map.range) return;
-    const source = model.parsed.text.slice(map.range[0], map.range[1]);
-    // The variable is referenced, just not quoted: it is not also "never referenced".
-    for (const match of source.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)) used.add(match[1]);
-    out.push(diagnostic('unquoted-reference', model.lines.range(map.range[0], map.range[1]),
-      `A value starting with \`{{\` must be quoted: YAML reads \`${source}\` as a mapping. Write '${source}'.`, { replacement: `'${source}'` }));
-  };
-  const isUnquotedReference = (candidate: unknown): candidate is Node =>
-    isMap(candidate) && candidate.flow === true && candidate.items.length === 1 && isPair(candidate.items[0]) && isMap(candidate.items[0].key) && (candidate.items[0].key as { flow?: boolean }).flow === true;
-  if (isUnquotedReference(node)) {
-    report(node);
-    return out;
-  }
-  visit(node as never, {
-    Map: (_key: unknown, map: unknown) => {
-      if (isUnquotedReference(map)) {
-        report(map);
-        return visit.SKIP;
-      }
-      return undefined;
-    },
-  } as never);
-  return out;
-}
-
-function stage(phase: string | undefined): 'build' | 'test' | undefined {
-  if (!phase) return undefined;
-  if (BUILD_STAGE_PHASES.has(phase)) return 'build';
-  if (TEST_STAGE_PHASES.has(phase)) return 'test';
-  return undefined;
+function unquoted(model: ComponentModel, node: Node | null | undefined): Diagnostic[] {
+  return findUnquotedReferences(node).filter((map) => map.range).map((map) => {
+    const source = model.parsed.text.slice(map.range![0], map.range![1]);
+    return diagnostic('unquoted-reference', model.lines.range(map.range![0], map.range![1]),
+      `A value starting with \`{{\` must be quoted: YAML reads \`${source}\` as a mapping. Write '${source}'.`, { replacement: `'${source}'` });
+  });
 }
 
 function hint(word: string, candidates: string[]): string {

@@ -11,6 +11,7 @@ import type { Diagnostic, Range } from '../../types';
 import { baseKey, branchFor, walkInputs, type InputPlace } from '../inputs';
 import { looksLikeJsonPath, parseJsonPath } from '../jsonpath';
 import { stepLabel, type WorkflowModel, type WorkflowStep } from '../model';
+import { canReadOutputsOf } from '../scope';
 import type { WorkflowRule } from './context';
 
 const isPath = (value: unknown): boolean => typeof value === 'string' && value.trim().startsWith('$');
@@ -79,7 +80,7 @@ function distributedImages(model: WorkflowModel, step: WorkflowStep, pair: Pair)
     return report(`No step is named \`${String(stepName ?? '')}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`);
   }
   if (source.action !== 'DistributeImage') return report(`Step ${stepLabel(source)} runs \`${source.action ?? '?'}\`, not DistributeImage.`);
-  if (source.index >= step.index) return report(`Step ${stepLabel(source)} ${source === step ? 'is this step' : 'runs after this one'}.`);
+  if (!canReadOutputsOf(source, step)) return report(`Step ${stepLabel(source)} ${source === step ? 'is this step' : 'runs after this one'}.`);
   if (output !== 'distributedImages' || rest.length > 0) return report(`\`${node.value.trim()}\` is not the whole \`distributedImages\` output.`);
   return [];
 }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../types';
 import { SYSTEM_VARIABLES, UNLISTED_OUTPUTS } from '../actions';
 import { formatJsonPath, parseJsonPath, REFERENCE_ROOTS, type PathSegment } from '../jsonpath';
 import { stepLabel, type WorkflowModel } from '../model';
+import { canReadOutputsOf } from '../scope';
 import { collectReferences, type Expected, type ReferenceUse } from '../references';
 import type { WorkflowRule } from './context';
 
@@ -100,7 +101,7 @@ function stepOutput(model: WorkflowModel, use: ReferenceUse, rest: PathSegment[]
     return [diagnostic(code, use.range, `No step is named \`${stepName}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
       suggestion ? { replacement: formatJsonPath(['stepOutputs', suggestion, ...rest.slice(1)]) } : undefined)];
   }
-  if (use.step && source.index >= use.step.index) {
+  if (!canReadOutputsOf(source, use.step)) {
     const when = source === use.step ? 'is this step itself' : `runs after this one (step ${source.index + 1})`;
     return [diagnostic(code, use.range, `Step ${stepLabel(source)} ${when}; a step can read outputs of earlier steps only.`)];
   }

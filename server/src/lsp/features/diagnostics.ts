@@ -1,0 +1,113 @@
+/**
+ * Diagnostics: pushed after each edit (debounced, never for a version older than the
+ * document's), at once for a newly opened document, or pulled (`textDocument/diagnostic`) by
+ * clients that ask that way. Settings may change a code's severity or turn it off.
+ */
+import { DocumentDiagnosticReportKind, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from '../../service/types';
+import { toLspDiagnostic } from '../convert';
+import { DEFAULT_DEBOUNCE_MS, type Settings } from '../settings';
+import type { Workspace } from '../workspace';
+import type { Feature, FeatureContext } from './feature';
+
+/** Diagnostics a document gets beside validation, e.g. a dry run's answer, until its next edit. */
+export const extraDiagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+
+/** Host files (CloudFormation, Terraform) are validated by another provider; it is set at start-up. */
+export type HostValidator = (uri: string, text: string) => Diagnostic[] | undefined;
+let hostValidator: HostValidator | undefined;
+export function setHostValidator(validator: HostValidator): void {
+  hostValidator = validator;
+}
+
+export function diagnosticsFor(workspace: Workspace, uri: string): LspDiagnostic[] {
+  const document = workspace.documents.get(uri);
+  if (!document) return [];
+  let found: Diagnostic[] | undefined = hostValidator?.(uri, document.getText());
+  if (!found) {
+    const analysis = workspace.imageBuilder(uri);
+    found = analysis ? analysis.diagnostics : [];
+  }
+  const extra = extraDiagnostics.get(uri);
+  if (extra && extra.version === document.version) found = [...found, ...extra.diagnostics];
+  return applySettings(found, workspace.settings).map(toLspDiagnostic);
+}
+
+/** Severity overrides and codes turned off, from the settings. */
+export function applySettings(diagnostics: Diagnostic[], settings: Settings): Diagnostic[] {
+  const disabled = new Set(settings.disabledCodes ?? []);
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const override = settings.severity?.[d.code];
+    if (disabled.has(d.code) || override === 'off') continue;
+    out.push(override ? { ...d, severity: override } : d);
+  }
+  return out;
+}
+
+export const diagnosticsFeature: Feature & { revalidateAll(): void } = {
+  revalidateAll: () => undefined,
+
+  capabilities(client) {
+    return client.textDocument?.diagnostic ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {};
+  },
+
+  register({ connection, workspace, client }: FeatureContext) {
+    const pull = !!client.textDocument?.diagnostic;
+    const timers = new Map<string, NodeJS.Timeout>();
+    /** The version each open document was last published for, so the change event after an open is not a second run. */
+    const publishedVersion = new Map<string, number>();
+
+    const publish = (uri: string, version: number) => {
+      const document = workspace.documents.get(uri);
+      // A newer edit has its own timer; an older result is never published over it.
+      if (!document || document.version !== version) return;
+      publishedVersion.set(uri, version);
+      void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(workspace, uri) });
+    };
+    const schedule = (uri: string, version: number, delay: number) => {
+      clearTimeout(timers.get(uri));
+      if (delay === 0) {
+        timers.delete(uri);
+        publish(uri, version);
+        return;
+      }
+      timers.set(uri, setTimeout(() => {
+        timers.delete(uri);
+        publish(uri, version);
+      }, delay));
+    };
+
+    diagnosticsFeature.revalidateAll = () => {
+      if (pull) {
+        void connection.languages.diagnostics.refresh();
+        return;
+      }
+      for (const document of workspace.documents.all()) schedule(document.uri, document.version, 0);
+    };
+
+    if (pull) {
+      connection.languages.diagnostics.on((params, token) => {
+        if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(workspace, params.textDocument.uri) };
+      });
+      return;
+    }
+
+    workspace.documents.onDidOpen((event) => schedule(event.document.uri, event.document.version, 0));
+    workspace.documents.onDidChangeContent((event) => {
+      const { uri, version } = event.document;
+      // TextDocuments reports every open as a content change too: that version is already published.
+      if (publishedVersion.get(uri) === version) return;
+      schedule(uri, version, workspace.settings.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+    });
+    workspace.documents.onDidClose((event) => {
+      const uri = event.document.uri;
+      clearTimeout(timers.get(uri));
+      timers.delete(uri);
+      publishedVersion.delete(uri);
+      extraDiagnostics.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+  },
+};
