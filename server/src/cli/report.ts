@@ -1,19 +1,29 @@
 /** The three output formats of `lint`: text for people, JSON and SARIF for machines. */
 import { RULES, type DiagnosticCode } from '../service/diagnostics';
+import type { HostKind } from '../service/embedded/types';
 import type { Diagnostic, DocumentKind } from '../service/types';
 
 export interface FileReport {
   path: string;
   kind: DocumentKind;
   diagnostics: Diagnostic[];
+  /** A CloudFormation template or Terraform file holding documents. */
+  host?: HostKind;
+  /** A file that file()/templatefile() of this host file reads, and the resource that reads it. */
+  embeddedIn?: string;
+  resource?: string;
 }
 
-export function toJson(files: FileReport[]): string {
+/** `leftAlone`: YAML files met in folders that are not Image Builder documents, so not judged. */
+export function toJson(files: FileReport[], leftAlone: string[] = []): string {
   return `${JSON.stringify({
+    ...(leftAlone.length ? { leftAlone } : {}),
     files: files.map((f) => ({
       path: f.path,
       kind: f.kind,
-      diagnostics: f.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, range: d.range })),
+      ...(f.host ? { host: f.host } : {}),
+      ...(f.embeddedIn ? { embeddedIn: f.embeddedIn, resource: f.resource } : {}),
+      diagnostics: f.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, range: d.range, ...(d.resource ? { resource: d.resource } : {}) })),
     })),
   }, null, 2)}\n`;
 }
@@ -43,6 +53,8 @@ export function toSarif(files: FileReport[], version: string): string {
           // SARIF counts lines and columns from 1; the end column is exclusive, like LSP's.
           region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
         },
+        // The CloudFormation logical id or Terraform address of an embedded document.
+        ...(d.resource ? { logicalLocations: [{ name: d.resource, kind: 'resource' }] } : {}),
       }],
     })),
   );
@@ -68,7 +80,7 @@ export function colors(enabled: boolean): Colors {
 }
 
 /** `file:line:col severity code message`, 1-based like compilers, then a summary line. */
-export function toText(files: FileReport[], useColor: boolean): string {
+export function toText(files: FileReport[], useColor: boolean, leftAlone = 0): string {
   const c = colors(useColor);
   const paint: Record<Diagnostic['severity'], (s: string) => string> = { error: c.red, warning: c.yellow, information: c.blue, hint: c.dim };
   const lines: string[] = [];
@@ -77,11 +89,13 @@ export function toText(files: FileReport[], useColor: boolean): string {
     for (const d of file.diagnostics) {
       counts[d.severity]++;
       const where = `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      lines.push(`${c.bold(where)} ${paint[d.severity](d.severity)} ${c.dim(d.code)} ${d.message}`);
+      const resource = d.resource ? c.dim(` (${d.resource})`) : '';
+      lines.push(`${c.bold(where)} ${paint[d.severity](d.severity)} ${c.dim(d.code)} ${d.message}${resource}`);
     }
   }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'note')} in ${plural(files.length, 'file')}`;
+  const skipped = leftAlone ? ` (${plural(leftAlone, 'other YAML file')} left alone: not Image Builder documents)` : '';
+  const summary = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'note')} in ${plural(files.length, 'file')}${skipped}`;
   lines.push(counts.error ? c.red(summary) : counts.warning ? c.yellow(summary) : summary);
   return `${lines.join('\n')}\n`;
 }

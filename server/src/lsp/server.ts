@@ -15,11 +15,13 @@ import { Workspace } from './workspace';
 import type { Feature } from './features/feature';
 import { diagnosticsFeature } from './features/diagnostics';
 import { documentInfoFeature } from './features/documentInfo';
+import { awsFeature } from './features/aws';
 
 /** Every feature the server offers; each announces its own capabilities. */
 const FEATURES: Feature[] = [
   diagnosticsFeature,
   documentInfoFeature,
+  awsFeature,
 ];
 
 export const SERVER_VERSION = '0.1.0';
