@@ -16,12 +16,14 @@ import type { Feature } from './features/feature';
 import { diagnosticsFeature } from './features/diagnostics';
 import { documentInfoFeature } from './features/documentInfo';
 import { awsFeature } from './features/aws';
+import { completionFeature } from './features/completion';
 
 /** Every feature the server offers; each announces its own capabilities. */
 const FEATURES: Feature[] = [
   diagnosticsFeature,
   documentInfoFeature,
   awsFeature,
+  completionFeature,
 ];
 
 export const SERVER_VERSION = '0.1.0';
@@ -58,7 +60,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (dynamicWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.imagebuilder.json' }] });
     await refreshSettings();
     workspace.invalidate();
-    diagnosticsFeature.revalidateAll();
+    // Documents opened meanwhile are published now, with the settings.
+    workspace.setReady();
   });
 
   connection.onDidChangeConfiguration(async (change) => {

@@ -18,6 +18,15 @@ export class Workspace {
   /** Whether AWS calls may be made (false in an untrusted VS Code workspace). */
   awsEnabled = true;
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
+  /** Settings are known (pulled once after `initialized`, or the client does not pull). */
+  isReady = false;
+  private markReady!: () => void;
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+
+  setReady(): void {
+    this.isReady = true;
+    this.markReady();
+  }
   private metadata = new MetadataStore();
 
   /** The analysis of the open document's current version; `undefined` when it is not open. */

@@ -20,13 +20,15 @@ export function setHostValidator(validator: HostValidator): void {
   hostValidator = validator;
 }
 
-export function diagnosticsFor(workspace: Workspace, uri: string): LspDiagnostic[] {
+/** Diagnostics of an open document; `undefined` when it is not a document this server judges. */
+export function diagnosticsFor(workspace: Workspace, uri: string): LspDiagnostic[] | undefined {
   const document = workspace.documents.get(uri);
-  if (!document) return [];
+  if (!document) return undefined;
   let found: Diagnostic[] | undefined = hostValidator?.(uri, document.getText());
   if (!found) {
     const analysis = workspace.imageBuilder(uri);
-    found = analysis ? analysis.diagnostics : [];
+    if (!analysis) return undefined;
+    found = analysis.diagnostics;
   }
   const extra = extraDiagnostics.get(uri);
   if (extra && extra.version === document.version) found = [...found, ...extra.diagnostics];
@@ -57,13 +59,25 @@ export const diagnosticsFeature: Feature & { revalidateAll(): void } = {
     const timers = new Map<string, NodeJS.Timeout>();
     /** The version each open document was last published for, so the change event after an open is not a second run. */
     const publishedVersion = new Map<string, number>();
+    /** Documents that were judged when last published. */
+    const judged = new Set<string>();
 
-    const publish = (uri: string, version: number) => {
+    const publish = (uri: string, version: number): void => {
+      // Before the settings are read, a result could be wrong (no platform yet): wait for them.
+      if (!workspace.isReady) {
+        void workspace.ready.then(() => publish(uri, version));
+        return;
+      }
       const document = workspace.documents.get(uri);
       // A newer edit has its own timer; an older result is never published over it.
       if (!document || document.version !== version) return;
       publishedVersion.set(uri, version);
-      void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(workspace, uri) });
+      const diagnostics = diagnosticsFor(workspace, uri);
+      // Other YAML hears nothing, unless it was a document before this edit and has squiggles to clear.
+      if (diagnostics === undefined && !judged.has(uri)) return;
+      if (diagnostics === undefined) judged.delete(uri);
+      else judged.add(uri);
+      void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics ?? [] });
     };
     const schedule = (uri: string, version: number, delay: number) => {
       clearTimeout(timers.get(uri));
@@ -89,12 +103,16 @@ export const diagnosticsFeature: Feature & { revalidateAll(): void } = {
     if (pull) {
       connection.languages.diagnostics.on((params, token) => {
         if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(workspace, params.textDocument.uri) };
+        return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(workspace, params.textDocument.uri) ?? [] };
       });
       return;
     }
 
-    workspace.documents.onDidOpen((event) => schedule(event.document.uri, event.document.version, 0));
+    workspace.documents.onDidOpen((event) => {
+      // Claimed now, so the content change TextDocuments reports for the open is not a second run.
+      publishedVersion.set(event.document.uri, event.document.version);
+      schedule(event.document.uri, event.document.version, 0);
+    });
     workspace.documents.onDidChangeContent((event) => {
       const { uri, version } = event.document;
       // TextDocuments reports every open as a content change too: that version is already published.
@@ -107,7 +125,7 @@ export const diagnosticsFeature: Feature & { revalidateAll(): void } = {
       timers.delete(uri);
       publishedVersion.delete(uri);
       extraDiagnostics.delete(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (judged.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     });
   },
 };
