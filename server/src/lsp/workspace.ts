@@ -9,6 +9,7 @@ import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MetadataStore } from '../project/metadata';
 import { analyze, type Analysis, type AnalyzeOptions } from '../service/analysis';
+import { forgetHost, invalidateHosts } from './hosts';
 import type { Settings } from './settings';
 
 export class Workspace {
@@ -48,11 +49,13 @@ export class Workspace {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    forgetHost(uri);
   }
 
   /** Settings or metadata changed: every analysis must be redone. */
   invalidate(): void {
     this.cache.clear();
+    invalidateHosts();
     this.metadata = new MetadataStore();
   }
 

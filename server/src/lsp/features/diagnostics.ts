@@ -6,6 +6,7 @@
 import { DocumentDiagnosticReportKind, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../../service/types';
 import { toLspDiagnostic } from '../convert';
+import { hostDiagnostics } from '../hosts';
 import { DEFAULT_DEBOUNCE_MS, type Settings } from '../settings';
 import type { Workspace } from '../workspace';
 import type { Feature, FeatureContext } from './feature';
@@ -13,18 +14,12 @@ import type { Feature, FeatureContext } from './feature';
 /** Diagnostics a document gets beside validation, e.g. a dry run's answer, until its next edit. */
 export const extraDiagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 
-/** Host files (CloudFormation, Terraform) are validated by another provider; it is set at start-up. */
-export type HostValidator = (uri: string, text: string) => Diagnostic[] | undefined;
-let hostValidator: HostValidator | undefined;
-export function setHostValidator(validator: HostValidator): void {
-  hostValidator = validator;
-}
-
 /** Diagnostics of an open document; `undefined` when it is not a document this server judges. */
 export function diagnosticsFor(workspace: Workspace, uri: string): LspDiagnostic[] | undefined {
   const document = workspace.documents.get(uri);
   if (!document) return undefined;
-  let found: Diagnostic[] | undefined = hostValidator?.(uri, document.getText());
+  // CloudFormation templates and Terraform files holding documents: host positions.
+  let found: Diagnostic[] | undefined = hostDiagnostics(workspace, uri);
   if (!found) {
     const analysis = workspace.imageBuilder(uri);
     if (!analysis) return undefined;

@@ -1,0 +1,49 @@
+/**
+ * CloudFormation templates and Terraform files in the editor, over real stdio: the server
+ * publishes the embedded documents' diagnostics at their places in the host, exactly as the
+ * service reports them, and stays silent on templates without Image Builder resources.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateHost } from '../server/src/service/embedded';
+import { TestClient } from './support/lspClient';
+
+const FIXTURES = join(__dirname, 'fixtures', 'iac');
+let folder: string;
+let client: TestClient;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'ib-lsp-hosts-'));
+  ({ client } = await TestClient.start({ rootPath: folder, settings: {} }));
+});
+afterAll(async () => {
+  await client.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('embedded documents in the editor', () => {
+  for (const [file, languageId] of [['cfn-block.yaml', 'yaml'], ['cfn-join.yaml', 'yaml'], ['cdk.template.json', 'json']] as const) {
+    it(`publishes ${file}'s diagnostics at host positions`, async () => {
+      const text = readFileSync(join(FIXTURES, file), 'utf8');
+      const uri = pathToFileURL(join(folder, file)).href;
+      await client.open(uri, text, languageId);
+      const published = await client.diagnostics(uri, 1);
+      const expected = validateHost(text, join(folder, file)).diagnostics;
+      expect(expected.length).toBeGreaterThan(0);
+      expect(published.diagnostics.map((d) => [d.code, d.range])).toEqual(expected.map((d) => [d.code, d.range]));
+    });
+  }
+
+  it('stays silent on a template without Image Builder resources', async () => {
+    const template = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${AWS::StackName}-logs"\n';
+    const uri = pathToFileURL(join(folder, 'bucket.yaml')).href;
+    await client.open(uri, template);
+    const marker = pathToFileURL(join(folder, 'marker.yaml')).href;
+    await client.open(marker, 'schemaVersion: 1.0\nphases: []\n');
+    await client.diagnostics(marker, 1);
+    expect(client.published.some((p) => p.uri === uri)).toBe(false);
+  });
+});
