@@ -12,10 +12,21 @@ const USAGE = `Usage:
   imagebuilder-yaml lint [--format text|json|sarif] [--platform Linux|Windows|macOS]
                          [--workflow-type BUILD|TEST|DISTRIBUTION] [--kind component|workflow]
                          <file-or-directory>...
+  imagebuilder-yaml dry-run <file> [--force] [metadata flags] [AWS flags]
+  imagebuilder-yaml publish <file> [--bump patch|minor|major] [--force] [metadata flags] [AWS flags]
+  imagebuilder-yaml versions <file> [metadata flags] [AWS flags]
+  imagebuilder-yaml distribute-image --source-image ARN --distribution-configuration ARN
+                         --execution-role ARN [--tag KEY=VALUE]... [--log-group NAME] [AWS flags]
+  imagebuilder-yaml retry-image <image-build-version-arn> [AWS flags]
   imagebuilder-yaml lsp [--stdio] [--clientProcessId=N]   the language server, over stdio
   imagebuilder-yaml --version
 
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
+  metadata flags: --name N --version X.Y.Z --platform P --workflow-type T --description D
+  AWS flags:      --region R --profile P --endpoint URL
+
+Exit codes: 0 no errors (lint) or the call succeeded (a dry run that Image Builder accepts);
+1 errors found, or Image Builder refused the request; 2 bad usage, unreadable file, no
+credentials or Region, or the endpoint cannot be reached.
 Project metadata (.imagebuilder.json) and '# imagebuilder: platform=... type=...' comments
 supply the platform and workflow type when no flag does.
 `;
@@ -25,7 +36,10 @@ const TYPES: WorkflowType[] = ['BUILD', 'TEST', 'DISTRIBUTION'];
 
 class UsageError extends Error {}
 
-export function main(argv: string[], stdout = (t: string) => void process.stdout.write(t), stderr = (t: string) => void process.stderr.write(t)): number {
+/** AWS commands run asynchronously, so `main` returns a Promise for them. */
+const AWS_COMMANDS = new Set(['dry-run', 'publish', 'versions', 'distribute-image', 'retry-image']);
+
+export function main(argv: string[], stdout = (t: string) => void process.stdout.write(t), stderr = (t: string) => void process.stderr.write(t)): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') {
@@ -47,9 +61,10 @@ export function main(argv: string[], stdout = (t: string) => void process.stdout
       (require('../lsp/server') as typeof import('../lsp/server')).startServer();
       return -1;
     }
-    if (command === 'dry-run' || command === 'publish') {
-      stderr(`imagebuilder-yaml: '${command}' is not available in this version yet; only 'lint' is.\n`);
-      return 2;
+    if (AWS_COMMANDS.has(command)) {
+      // Loaded only here, so `lint` does not pay for the AWS SDK at start-up.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('./awsMain') as typeof import('./awsMain')).runAwsCommand(command, rest, { stdout, stderr });
     }
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
@@ -104,7 +119,8 @@ function runLint(args: string[], stdout: (t: string) => void, stderr: (t: string
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2));
   // -1: a long-running command (the language server) that ends on its own.
-  if (code >= 0) process.exitCode = code;
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    if (code >= 0) process.exitCode = code;
+  });
 }

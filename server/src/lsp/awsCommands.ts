@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CancellationToken, CodeAction, CodeLens, Connection, ExecuteCommandParams } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type CancellationToken, type CodeAction, type CodeLens, type Connection, type ExecuteCommandParams } from 'vscode-languageserver/node';
 import { AwsFailure, connect, type ConnectionOptions, type Gateway } from '../aws/gateway';
 import { locateServiceError } from '../aws/locate';
 import { distributeImage, dryRun, listVersions, publish, retryImage, sha256, type DistributeImageInput, type PublishPlan } from '../aws/operations';
@@ -19,6 +19,7 @@ import { readDirectives } from '../service/directives';
 import { parse } from '../service/parse';
 import { detectKind } from '../service/validate';
 import type { Diagnostic } from '../service/types';
+import { AWS_COMMANDS, COMMAND_DISTRIBUTE_IMAGE, COMMAND_DRY_RUN, COMMAND_PUBLISH, COMMAND_RETRY_IMAGE, COMMAND_VERSIONS } from './awsCommandIds';
 
 export interface AwsSettings { profile?: string; region?: string; endpoint?: string; platform?: 'Linux' | 'Windows' | 'macOS'; workflowType?: 'BUILD' | 'TEST' | 'DISTRIBUTION' }
 export interface AwsHost {
@@ -29,13 +30,8 @@ export interface AwsHost {
   setServiceDiagnostics(uri: string, diagnostics: Diagnostic[]): void; // the service's complaint, at the field/line it names
 }
 
-export const COMMAND_DRY_RUN = 'imagebuilder.server.dryRun';
-export const COMMAND_PUBLISH = 'imagebuilder.server.publish';
-export const COMMAND_VERSIONS = 'imagebuilder.server.versions';
-export const COMMAND_DISTRIBUTE_IMAGE = 'imagebuilder.server.distributeImage';
-export const COMMAND_RETRY_IMAGE = 'imagebuilder.server.retryImage';
-
-export const AWS_COMMANDS: readonly string[] = [COMMAND_DRY_RUN, COMMAND_PUBLISH, COMMAND_VERSIONS, COMMAND_DISTRIBUTE_IMAGE, COMMAND_RETRY_IMAGE];
+// The ids live apart so the server can announce them without loading the AWS SDK.
+export { AWS_COMMANDS, COMMAND_DISTRIBUTE_IMAGE, COMMAND_DRY_RUN, COMMAND_PUBLISH, COMMAND_RETRY_IMAGE, COMMAND_VERSIONS };
 
 /** Code of the diagnostic that carries the service's complaint (not a lint rule). */
 export const SERVICE_DIAGNOSTIC_CODE = 'image-builder-service';
@@ -80,12 +76,14 @@ export function createAwsFeatures(host: AwsHost): {
   }
 
   function finish(result: CommandResult, uri?: string): CommandResult {
+    // A notification (window/showMessage), not showInformationMessage: that one is a request
+    // the client would have to answer.
     if (result.ok) {
       log.info(result.message);
-      void host.connection.window.showInformationMessage(result.message);
+      void host.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: result.message });
     } else {
       log.error(`${result.errorName}: ${result.message}`);
-      void host.connection.window.showErrorMessage(result.message);
+      void host.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: result.message });
     }
     if (uri && result.ok) host.setServiceDiagnostics(uri, []);
     return result;
@@ -173,7 +171,8 @@ export function createAwsFeatures(host: AwsHost): {
           progress,
           confirm: (plan) => confirmPublish(plan),
         }, signal).catch((e) => reportServiceError(doc.uri, doc.text, e)));
-        return { ...result, kind: target.kind, name: target.name };
+        const message = result.recordError ? `${result.message}. ${result.recordError}` : result.message;
+        return { ...result, message, kind: target.kind, name: target.name };
       }, doc.uri);
     },
 

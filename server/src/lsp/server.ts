@@ -17,6 +17,7 @@ import { diagnosticsFeature } from './features/diagnostics';
 import { documentInfoFeature } from './features/documentInfo';
 import { awsFeature } from './features/aws';
 import { completionFeature } from './features/completion';
+import { codeActionsFeature } from './features/codeActions';
 
 /** Every feature the server offers; each announces its own capabilities. */
 const FEATURES: Feature[] = [
@@ -24,6 +25,7 @@ const FEATURES: Feature[] = [
   documentInfoFeature,
   awsFeature,
   completionFeature,
+  codeActionsFeature,
 ];
 
 export const SERVER_VERSION = '0.1.0';

@@ -190,6 +190,9 @@ export function cursorAt(analysis: Analysis, offset: number): CursorContext {
   }
   const startsItem = itemDashes.length > 0;
   for (let line = position.line - 1; line >= 0; line--) {
+    // Lines deeper than every open frame change nothing: skip them without reading them.
+    const quick = quickIndent(text, lines, line);
+    if (quick === -1 || (quick !== undefined && quick > limit && openItem.every((f) => quick > f.column))) continue;
     const shape = shapeOf(lineOf(text, lines, line));
     if (shape.blank) continue;
     // Another item of a list the cursor is in counts towards its index.
@@ -225,6 +228,8 @@ export function cursorAt(analysis: Analysis, offset: number): CursorContext {
   // Keys after the cursor in the same mapping are siblings too.
   if (role === 'key' || role === 'value') {
     for (let line = position.line + 1; line < lines.lineCount; line++) {
+      const quick = quickIndent(text, lines, line);
+      if (quick === -1 || (quick !== undefined && quick > column)) continue;
       const shape = shapeOf(lineOf(text, lines, line));
       if (shape.blank) continue;
       if (shape.indent < column) break;
@@ -264,6 +269,20 @@ export function cursorAt(analysis: Analysis, offset: number): CursorContext {
 function lineOf(text: string, lines: Analysis['lines'], line: number): string {
   const start = lines.offsetAt({ line, character: 0 });
   return text.slice(start, lines.lineEnd(line));
+}
+
+/**
+ * A line's indentation counted in spaces without slicing it: -1 for a blank or comment line,
+ * undefined when other whitespace starts it (then `shapeOf` reads it in full).
+ */
+function quickIndent(text: string, lines: Analysis['lines'], line: number): number | undefined {
+  const start = lines.offsetAt({ line, character: 0 });
+  const end = lines.lineEnd(line);
+  let at = start;
+  while (at < end && text.charCodeAt(at) === 32) at++;
+  if (at === end || text[at] === '#') return -1;
+  if (/\s/.test(text[at])) return undefined;
+  return at - start;
 }
 
 function stripQuoted(text: string): string {

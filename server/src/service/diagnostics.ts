@@ -2,6 +2,7 @@
  * The one list of diagnostic codes. Every diagnostic the service reports has a code from
  * here, with the severity given here; docs/diagnostics.md is generated from this list.
  */
+import type { DataArgument } from './fixData';
 import type { Diagnostic, Range, Severity } from './types';
 
 export interface RuleInfo {
@@ -116,8 +117,16 @@ export const RULES = {
 
 export type DiagnosticCode = keyof typeof RULES;
 
-export function diagnostic(code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>, severity?: Severity): Diagnostic {
+/**
+ * A diagnostic of a code, with the typed quick-fix data of that code (fixData.ts); the data
+ * carries its code too, so a client that sends it back cannot attach it to another code.
+ */
+export function diagnostic<C extends DiagnosticCode>(code: C, range: Range, message: string, data?: DataArgument<C>, severity?: Severity): Diagnostic {
   const result: Diagnostic = { range, severity: severity ?? RULES[code].severity, code, message };
-  if (data) result.data = data;
+  if (data) {
+    // Fields left undefined are dropped, as JSON would drop them on the way to the client.
+    result.data = { code };
+    for (const [name, value] of Object.entries(data as object)) if (value !== undefined) result.data[name] = value;
+  }
   return result;
 }

@@ -9,3 +9,14 @@ export { cursorAt, nodeAt, type CursorContext, type NodeContext } from './cursor
 export { detectDocument, contentKind, type Detection } from './detect';
 export { SymbolIndex, type Declaration, type SymbolReference, type ReferencePart } from './symbols';
 export type { Diagnostic, DocumentKind, Position, Range, Severity, ValidateOptions } from './types';
+export { complete, COMPLETION_TRIGGER_CHARACTERS, type CompleteOptions } from './complete';
+export { hover } from './hover';
+export { definition, type DefinitionTarget } from './definition';
+export { findReferences, declarationAtPosition } from './findReferences';
+export { prepareRename, rename, type RenameRefusal, type RenameTarget } from './rename';
+export { documentSymbols } from './documentSymbols';
+export { foldingRanges } from './folding';
+export { semanticTokens, semanticTokenList, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
+export { documentHighlights } from './highlight';
+export { codeActions, fixesFor, asLspDiagnostic, DIAGNOSTIC_SOURCE, type CodeActionOptions } from './codeActions';
+export { readFixData, type FixData, type FixDataByCode, type FixableCode } from './fixData';

@@ -148,9 +148,31 @@ function msi(name: 'InstallMSI' | 'UninstallMSI'): ComponentActionSpec {
   };
 }
 
-// ---- the modules, in spec 7.0 order -----------------------------------------------------------
+/**
+ * The section of each module on the AWS page the tables come from (spec 0, UG-ACT), by the
+ * anchor the page gives it.
+ */
+const ACTION_MODULES_PAGE = 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/toe-action-modules.html';
+const DOC_ANCHORS: Record<string, string> = {
+  Assert: 'action-modules-assertion', ExecuteBash: 'action-modules-executebash', ExecuteBinary: 'action-modules-executebinary',
+  ExecuteDocument: 'action-modules-executedocument', ExecutePowerShell: 'action-modules-executepowershell',
+  S3Download: 'action-modules-s3download', S3Upload: 'action-modules-s3upload', WebDownload: 'action-modules-webdownload',
+  AppendFile: 'action-modules-appendfile', CopyFile: 'action-modules-copyfile', CopyFolder: 'action-modules-copyfolder',
+  CreateFile: 'action-modules-createfile', CreateFolder: 'action-modules-createfolder', CreateSymlink: 'action-modules-createsymlink',
+  DeleteFile: 'action-modules-deletefile', DeleteFolder: 'action-modules-deletefolder', ListFiles: 'action-modules-listfiles',
+  MoveFile: 'action-modules-movefile', MoveFolder: 'action-modules-movefolder', ReadFile: 'action-modules-readfile',
+  SetFileEncoding: 'action-modules-setfileencoding', SetFileOwner: 'action-modules-setfileowner', SetFolderOwner: 'action-modules-setfolderowner',
+  SetFilePermissions: 'action-modules-setfilepermissions', SetFolderPermissions: 'action-modules-setfolderpermissions',
+  InstallMSI: 'action-modules-install-msi', UninstallMSI: 'action-modules-uninstall-msi', Reboot: 'action-modules-reboot',
+  SetRegistry: 'action-modules-setregistry', UpdateOS: 'action-modules-updateos',
+};
 
-export const COMPONENT_ACTIONS: readonly ComponentActionSpec[] = [
+function withDocs(actions: ComponentActionSpec[]): ComponentActionSpec[] {
+  return actions.map((action) => ({ ...action, docs: `${ACTION_MODULES_PAGE}#${DOC_ANCHORS[action.name] ?? 'toe-action-modules'}` }));
+}
+
+// ---- the modules, in spec 7.0 order -----------------------------------------------------------
+export const COMPONENT_ACTIONS: readonly ComponentActionSpec[] = withDocs([
   {
     name: 'Assert',
     description: 'Evaluates one comparison or logical expression: the step succeeds when it is true and fails when it is false. Available on Linux, Windows and macOS.',
@@ -471,4 +493,4 @@ export const COMPONENT_ACTIONS: readonly ComponentActionSpec[] = [
     outputs: [],
     example: 'include:\n  - Security*\nexclude:\n  - KB1234567',
   },
-];
+]);

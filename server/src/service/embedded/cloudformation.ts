@@ -18,7 +18,7 @@ const INTRINSIC_TAGS = ['Ref', 'Sub', 'GetAtt', 'Join', 'If', 'Select', 'FindInM
   'GetAZs', 'Cidr', 'Condition', 'Equals', 'And', 'Or', 'Not', 'Transform', 'Length', 'ToJsonString', 'ForEach',
   'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll'];
 /** Each short form, as a scalar, a sequence and a mapping: the node keeps its tag, nothing is resolved. */
-const CUSTOM_TAGS = INTRINSIC_TAGS.flatMap((name) => [
+export const CLOUDFORMATION_TAGS = INTRINSIC_TAGS.flatMap((name) => [
   { tag: `!${name}`, resolve: (value: string) => value },
   { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => value },
   { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => value },
@@ -36,7 +36,7 @@ export function findCloudFormationDocuments(text: string, host: HostKind): Found
   const lines = new LineIndex(text);
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { customTags: CUSTOM_TAGS, logLevel: 'silent', prettyErrors: false, uniqueKeys: false }) as Document.Parsed;
+    doc = parseDocument(text, { customTags: CLOUDFORMATION_TAGS, logLevel: 'silent', prettyErrors: false, uniqueKeys: false }) as Document.Parsed;
   } catch (error) {
     found.diagnostics.push(diagnostic('host-syntax', lines.range(0, 0), `The template cannot be read: ${String(error)}`));
     return found;
@@ -102,8 +102,16 @@ function stringOf(node: unknown): string | undefined {
   return node.value === null || node.value === undefined ? undefined : String(node.value);
 }
 
-function nodeRange(node: Node | null | undefined): [number, number] | undefined {
-  return node?.range ? [node.range[0], node.range[1]] : undefined;
+function nodeRange(node: Node | null | undefined, host?: string): [number, number] | undefined {
+  if (!node?.range) return undefined;
+  let start = node.range[0];
+  // The library's range starts after a short-form tag; the opaque value covers `!Ref X` whole.
+  if (host && node.tag?.startsWith('!')) {
+    let before = start;
+    while (before > 0 && /\s/.test(host[before - 1])) before--;
+    if (host.slice(before - node.tag.length, before) === node.tag) start = before - node.tag.length;
+  }
+  return [start, node.range[1]];
 }
 
 /** The single `Fn::Name` key of an intrinsic in long form, or the short-form tag. */
@@ -139,27 +147,27 @@ function readString(host: string, node: Node | null, nested = false): MappedText
       const mapped = mapScalar(host, template as Scalar<string>);
       return mapped && substituteCloudFormation(mapped);
     }
-    return nested ? opaque(node) : undefined;
+    return nested ? opaque(host, node) : undefined;
   }
   if (call.name === 'Join' && isSeq(call.argument)) {
     const [delimiter, list] = call.argument.items as Array<Node | null>;
-    if (!isSeq(list)) return nested ? opaque(node) : undefined;
+    if (!isSeq(list)) return nested ? opaque(host, node) : undefined;
     const separator = delimiter ? readString(host, delimiter, true) : undefined;
     const builder = new MappedTextBuilder();
     (list as YAMLSeq<Node | null>).items.forEach((piece, index) => {
       if (index > 0 && separator) builder.append(separator);
       const mapped = piece ? readString(host, piece, true) : undefined;
       if (mapped) builder.append(mapped);
-      else if (piece) builder.append(opaque(piece)!);
+      else if (piece) builder.append(opaque(host, piece)!);
     });
     return builder.build();
   }
-  return nested ? opaque(node) : undefined;
+  return nested ? opaque(host, node) : undefined;
 }
 
 /** An intrinsic between string pieces: one opaque value over its whole host span. */
-function opaque(node: Node): MappedText | undefined {
-  const range = nodeRange(node);
+function opaque(host: string, node: Node): MappedText | undefined {
+  const range = nodeRange(node, host);
   if (!range) return undefined;
   const call = intrinsic(node);
   const hint = call ? `${call.name}_${isScalar(call.argument) ? String(call.argument.value) : ''}` : 'value';

@@ -39,6 +39,7 @@ export function embeddedDocument(
     toHostEnd: (offset) => mapped.toHostEnd(offset),
     fromHost: (offset) => mapped.fromHost(offset),
     hostRange: mapped.hostRange(),
+    exactMap: !mapped.segments.some((s) => s.kind === 'generated' && s.textLength > 0),
     opaqueSpans: mapped.spans('opaque'),
     escapeSpans: mapped.spans('escape').filter(([start, end]) => mapped.text.slice(start, end) === '${' || mapped.text.slice(start, end) === '%{'),
   };

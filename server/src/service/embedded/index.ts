@@ -3,6 +3,8 @@
  * validate each with the same service as a standalone document, and report every diagnostic at
  * its place in the host file (or in the file a file()/templatefile() call reads).
  */
+import { diagnostic } from '../diagnostics';
+import { MAX_TEXT_LENGTH } from '../parse';
 import { LineIndex } from '../text';
 import type { Diagnostic, DocumentKind } from '../types';
 import { sortDiagnostics, validate } from '../validate';
@@ -17,6 +19,10 @@ export type { EmbeddedDocument, FindOptions, FoundDocuments, HostKind };
 export function findEmbeddedDocuments(text: string, path: string, options: FindOptions = {}): FoundDocuments {
   const host = detectHost(text, path);
   if (!host) return { documents: [], diagnostics: [] };
+  if (text.length > MAX_TEXT_LENGTH) {
+    return { host, documents: [], diagnostics: [diagnostic('document-too-large', new LineIndex(text).range(0, 0),
+      `The file has ${text.length} characters; files over ${MAX_TEXT_LENGTH} are not searched for Image Builder documents.`)] };
+  }
   if (host === 'terraform') return findTerraformDocuments(text, path, options);
   return findCloudFormationDocuments(text, host);
 }

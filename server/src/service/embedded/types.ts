@@ -21,6 +21,11 @@ export interface EmbeddedDocument {
   external?: { path: string; text: string; referenceRange: { start: number; end: number } };
   /** The exclusive end of a text range, in the host: the end of the character before `offset`. */
   toHostEnd(offset: number): number;
+  /**
+   * Every character of `text` maps to the host characters that spell it (false for
+   * yamlencode()/jsonencode(), whose YAML is generated: there keys and values map to their HCL).
+   */
+  exactMap: boolean;
   /** Text spans that stand for substituted values; diagnostics on them are not about the document. */
   opaqueSpans: Array<[number, number]>;
   /** Text spans the host spells as an escape (`${!X}`, `$${`): literal on purpose. */

@@ -7,11 +7,12 @@ import type { ErrorObject } from 'ajv';
 import { isMap, isPair, type Node, type Pair } from 'yaml';
 import { asMap, asSeq, findPair, firstLineRange, keyRange, mappingAnchor, resolve, valueRange } from '../ast';
 import { diagnostic, type DiagnosticCode } from '../diagnostics';
+import type { DataArgument, LiteralData } from '../fixData';
 import type { ParsedDocument } from '../parse';
 import type { Diagnostic, Range } from '../types';
 import type { JSONSchema } from './jsonSchema';
 import type { SchemaContext, Segment } from './schemaValidation';
-import { didYouMean, oneOfList } from './suggest';
+import { closest, didYouMean, oneOfList } from './suggest';
 
 /**
  * ajv reports a bad key name twice: the errors of the name's own schema (a `pattern` on the
@@ -99,7 +100,7 @@ export class ErrorMapper {
     return this.context.coveredByRules(segments, this.where(segments).action, (path) => this.valueAt(path));
   }
 
-  private add(code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>): void {
+  private add<C extends DiagnosticCode>(code: C, range: Range, message: string, data?: DataArgument<C>): void {
     const key = `${code}|${range.start.line}:${range.start.character}|${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -233,15 +234,19 @@ export class ErrorMapper {
       case 'required': {
         const missing = String(params.missingProperty);
         const range = this.mappingRangeAt(segments);
-        if (atTop && missing === 'schemaVersion') return this.add('schema-version', range, 'The document needs `schemaVersion: 1.0`.');
+        if (atTop && missing === 'schemaVersion') return this.add('schema-version', range, 'The document needs `schemaVersion: 1.0`.', { present: false });
         if (segments[0] === 'constants' && segments.length === 3) return this.add('constant-incomplete', range, `Constant \`${String(segments[2])}\` needs \`${missing}\`${missing === 'value' ? ' (constants cannot be supplied at run time)' : ': write `type: string`'}.`);
         if (this.context.noun === 'component' && segments[0] === 'parameters' && segments.length === 3 && missing === 'type') return this.add('missing-key', range, `Parameter \`${String(segments[2])}\` needs \`type\`: write \`type: string\`.`, { missing });
         if (atTop && missing === 'phases') return this.add('missing-phases', range, 'A component document needs `phases`, a list of phases such as `- name: build`.');
         if (inInputs && action) {
           const where = inputLevel ? `\`${action}\`` : `${typeof segments[segments.length - 1] === 'number' ? 'Each item of ' : ''}${subject}`;
-          return this.add('missing-input', range, `${where} needs \`${missing}\`.`, { missing, action });
+          // Every required key this mapping lacks, so one fix adds them all.
+          const given = this.valueAt(segments);
+          const absent = ((error.parentSchema as JSONSchema | undefined)?.required ?? [missing])
+            .filter((key) => !given || typeof given !== 'object' || !Object.prototype.hasOwnProperty.call(given, key));
+          return this.add('missing-input', range, `${where} needs \`${missing}\`.`, { missing: absent.length ? absent : [missing], action, where: 'inputs', path: inputPath });
         }
-        if (isStep && missing === 'inputs' && action) return this.add('missing-input', range, `\`${action}\` needs \`inputs\`.`, { missing, action });
+        if (isStep && missing === 'inputs' && action) return this.add('missing-input', range, `\`${action}\` needs \`inputs\`.`, { missing: [missing], action, where: 'step', path: [] });
         if (isStep) return this.add('missing-key', range, `Every step needs \`${missing}\`.`, { missing });
         if (this.context.noun === 'component' && segments.length === 2 && segments[0] === 'phases') {
           const phase = (this.valueAt(segments) as Record<string, unknown>).name;
@@ -255,13 +260,13 @@ export class ErrorMapper {
         const known = Object.keys((error.parentSchema as JSONSchema | undefined)?.properties ?? {});
         const range = this.keyRangeAt(segments, extra);
         if (inInputs && action) {
-          return this.add('unknown-input', range, `\`${action}\` has no input \`${shown}\`.${didYouMean(extra, known)}${known.length ? ` Its inputs are ${oneOfList(known)}.` : ''}`, { key: extra, action });
+          return this.add('unknown-input', range, `\`${action}\` has no input \`${shown}\`.${didYouMean(extra, known)}${known.length ? ` Its inputs are ${oneOfList(known)}.` : ''}`, { key: extra, action, replacement: closest(extra, known) });
         }
         const isPhase = this.context.noun === 'component' && segments.length === 2 && segments[0] === 'phases';
         const where = atTop ? 'at the top of a document' : isStep ? 'in a step' : isPhase ? 'in a phase' : `in ${subject}`;
         // Without a likely typo, list what is allowed so the reader can tell a misplaced key from a misspelt one.
         const hint = didYouMean(extra, known) || (known.length ? ` Known keys: ${known.map((k) => `\`${k}\``).join(', ')}.` : '');
-        return this.add('unknown-key', range, `Unknown key \`${shown}\` ${where}.${hint}`, { key: extra });
+        return this.add('unknown-key', range, `Unknown key \`${shown}\` ${where}.${hint}`, { key: extra, replacement: closest(extra, known) });
       }
       case 'type': {
         const range = this.valueRangeAt(segments);
@@ -277,7 +282,8 @@ export class ErrorMapper {
           if (typeof last === 'number' && given && typeof given === 'object' && !Array.isArray(given) && expected === 'text') {
             return this.add('invalid-input-value', range, `Item ${last + 1} of ${subject} must be text, but YAML reads it as a mapping (a \`: \` or a leading \`{\` makes one): put the whole item in quotes.`);
           }
-          return this.add('invalid-input-value', range, `${subject} must be ${expected}.${literalHint(given, [{ type: params.type as JSONSchema['type'] }])}`);
+          const typeBranch = [{ type: params.type as JSONSchema['type'] }];
+          return this.add('invalid-input-value', range, `${subject} must be ${expected}.${literalHint(given, typeBranch)}`, literalFix(given, typeBranch));
         }
         if (field === 'phases' && segments.length === 1) return this.add('missing-phases', range, '`phases` must be a list of phases: write `- name: build` with `steps:` under it.');
         if (field === 'steps' && typeof segments[segments.length - 1] === 'string') return this.add('wrong-type', range, '`steps` must be a list of steps: write `- name: MyStep` with `action:` under it.');
@@ -299,9 +305,11 @@ export class ErrorMapper {
         const hint = typeof given === 'string' ? didYouMean(given, allowed.filter((a): a is string => typeof a === 'string')) : '';
         // `true` and `'true'` read the same in a message: list each once.
         const list = oneOfList(allowed.filter((a, i) => allowed.findIndex((b) => String(b) === String(a)) === i));
-        if (field === 'schemaVersion' && segments.length === 1) return this.add('schema-version', range, `\`schemaVersion\` must be 1.0; ${this.sourceAt(segments) ?? JSON.stringify(given)} is not supported.`);
+        if (field === 'schemaVersion' && segments.length === 1) return this.add('schema-version', range, `\`schemaVersion\` must be 1.0; ${this.sourceAt(segments) ?? JSON.stringify(given)} is not supported.`, { present: true });
         if (field === 'action' && isStepField(segments)) {
-          return this.add('unknown-action', range, `\`${String(given)}\` is not an ${this.context.noun === 'component' ? 'action module' : 'step action'}.${hint}`, { action: given, suggestion: hint ? hint.slice(15, -2) : undefined });
+          const names = allowed.filter((a): a is string => typeof a === 'string');
+          return this.add('unknown-action', range, `\`${String(given)}\` is not an ${this.context.noun === 'component' ? 'action module' : 'step action'}.${hint}`,
+            { action: String(given), replacement: typeof given === 'string' ? closest(given, names) : undefined });
         }
         if (field === 'onFailure' && isStepField(segments)) return this.add('invalid-on-failure', range, `\`onFailure\` must be ${list}.${hint}`);
         if (inInputs) return this.add('invalid-input-value', range, `${subject} must be ${list}.${hint}`);
@@ -387,7 +395,7 @@ export class ErrorMapper {
       const inputPath = this.where(segments).inputPath;
       const list = [...inputPath].reverse().find((s): s is string => typeof s === 'string');
       const within = typeof inputPath[inputPath.length - 1] === 'number' && list ? ` in each item of \`${list}\`` : '';
-      if (inInputs && action) return this.add('missing-input', range, `\`${action}\` needs ${oneOfList(keys)}${within}.`, { missing: keys[0], action });
+      if (inInputs && action) return this.add('missing-input', range, `\`${action}\` needs ${oneOfList(keys)}${within}.`, { missing: [keys[0]], action, where: 'inputs', path: inputPath });
       return this.add('missing-key', range, `${this.subject(segments)} needs ${oneOfList(keys)}.`, { missing: keys[0] });
     }
     // A literal or a reference ("`overwrite` must be `true` or `false`, or a `{{ reference }}`").
@@ -397,9 +405,10 @@ export class ErrorMapper {
     const description = schema?.description ? ` ${firstSentence(schema.description)}` : '';
     const given = this.valueAt(segments);
     const choices = branches.flatMap((b) => (b.enum ?? []).filter((v): v is string => typeof v === 'string'));
-    const hint = (typeof given === 'string' ? didYouMean(given, choices) : '') || literalHint(given, branches);
+    const choiceHint = typeof given === 'string' ? didYouMean(given, choices) : '';
+    const hint = choiceHint || literalHint(given, branches);
     const message = forms.length ? `${subject} must be ${forms.join(', or ')}.${hint}` : `${subject} is not valid.${description}`;
-    this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, message);
+    this.add(inInputs ? 'invalid-input-value' : 'invalid-value', range, message, forms.length && !choiceHint ? literalFix(given, branches) : undefined);
   }
 
   /** `inputs:` with nothing after it: neither a list nor a mapping, so say what belongs there. */
@@ -409,7 +418,7 @@ export class ErrorMapper {
     const example = `${isList ? '- ' : ''}${firstLineOf(this.context.exampleOf(action))}`;
     if (required.length) {
       const needs = oneOfList(required).replace(/ or (?=`[^`]*`$)/, ' and ');
-      this.add('missing-input', range, `\`inputs\` of \`${action}\` is empty; it needs ${needs}: write \`${example}\` under it.`, { missing: required[0], action });
+      this.add('missing-input', range, `\`inputs\` of \`${action}\` is empty; it needs ${needs}: write \`${example}\` under it.`, { missing: required, action, where: 'inputs', path: [] });
     } else {
       this.add('inputs-shape', range, `\`inputs\` of \`${action}\` is empty: write \`${example}\` under it, or remove \`inputs:\` (its inputs are optional).`, { action });
     }
@@ -458,6 +467,15 @@ function literalHint(given: unknown, branches: JSONSchema[]): string {
     return ` The quotes make \`${given}\` text: write ${given.trim()} without them.`;
   }
   return '';
+}
+
+/** The same two cases as data for the quick fix: what to write instead. */
+function literalFix(given: unknown, branches: JSONSchema[]): LiteralData | undefined {
+  if (typeof given !== 'string') return undefined;
+  const types = branches.flatMap((b) => (Array.isArray(b.type) ? b.type : b.type ? [b.type] : []));
+  if (types.includes('boolean') && /^(yes|no|on|off|y|n)$/i.test(given)) return { literal: 'boolean', replacement: /^(yes|on|y)$/i.test(given) ? 'true' : 'false' };
+  if ((types.includes('integer') || types.includes('number')) && /^[-+]?\d+(\.\d+)?$/.test(given.trim())) return { literal: 'number', replacement: given.trim() };
+  return undefined;
 }
 
 function firstLineOf(example: string | undefined): string {

@@ -54,6 +54,8 @@ export interface ComponentActionSpec {
   outputs: OutputSpec[];
   /** A short YAML example of the `inputs` value, used in messages and completion. */
   example: string;
+  /** The module's section of the AWS documentation page (spec 0, UG-ACT), linked from hover. */
+  docs?: string;
 }
 
 /** A step action of image workflow documents. */
@@ -76,4 +78,6 @@ export interface WorkflowActionSpec {
   addedLater?: boolean;
   /** A short YAML example of the step's `inputs`, used in messages and completion. */
   example: string;
+  /** The action's section of the AWS documentation page (spec S5), linked from hover. */
+  docs?: string;
 }

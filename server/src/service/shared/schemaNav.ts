@@ -121,7 +121,9 @@ export function valuesOf(schemas: readonly JSONSchema[]): unknown[] {
   for (const schema of schemas) {
     for (const v of schema.enum ?? []) add(v);
     if (schema.const !== undefined) add(schema.const);
-    if (typesOf(schema).includes('boolean') && !schema.enum) {
+    // Only a boolean place offers `true`/`false`; `string | number | boolean` is free text.
+    const types = typesOf(schema);
+    if (types.includes('boolean') && types.every((t) => t === 'boolean' || t === 'null') && !schema.enum) {
       add(true);
       add(false);
     }

@@ -217,11 +217,28 @@ const blockDeviceMappingItem: Schema = {
   additionalProperties: true,
 };
 
+/** The section of each action on the AWS page the tables come from (spec S5), by the anchor the page gives it. */
+const STEP_ACTIONS_PAGE = 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/wfdoc-step-actions.html';
+const DOC_ANCHORS: Record<string, string> = {
+  ApplyImageConfigurations: 'wfdoc-step-action-apply-image-configurations', BootstrapInstanceForContainer: 'wfdoc-step-action-bootstrap-container',
+  CollectImageMetadata: 'wfdoc-step-action-collect-image-metadata', CollectImageScanFindings: 'wfdoc-step-action-collect-findings',
+  CreateImage: 'wfdoc-step-action-create-img-from-inst', CreateImageFromIso: 'wfdoc-step-action-create-image-from-iso',
+  DistributeContainerImage: 'wfdoc-step-action-distribute-container', DistributeImage: 'wfdoc-step-action-distribute-image',
+  ExecuteComponents: 'wfdoc-step-action-exec-components', ExecuteStateMachine: 'wfdoc-step-action-exec-state-machine',
+  LaunchInstance: 'wfdoc-step-action-launch-instance', ModifyImageAttributes: 'wfdoc-step-action-modify-image-attributes',
+  RegisterImage: 'wfdoc-step-action-register-image', RunCommand: 'wfdoc-step-action-run-command', RunSysPrep: 'wfdoc-step-action-run-sysprep',
+  SanitizeInstance: 'wfdoc-step-action-sanitize-instance', TerminateInstance: 'wfdoc-step-action-terminate-instance',
+  WaitForAction: 'wfdoc-step-action-waitfor', WaitForSSMAgent: 'wfdoc-step-action-wait-for-ssm-agent',
+};
+
+function withDocs(actions: WorkflowActionSpec[]): WorkflowActionSpec[] {
+  return actions.map((action) => ({ ...action, docs: `${STEP_ACTIONS_PAGE}#${DOC_ANCHORS[action.name] ?? 'wfdoc-step-actions'}` }));
+}
+
 // ---------------------------------------------------------------------------
 // Actions (alphabetical, as in spec B). Maxima are the per-action values of B.3; several exceed
 // the 86400 s of S4 — the rules validate against these and only warn above 86400 (F1).
-
-export const WORKFLOW_ACTIONS: readonly WorkflowActionSpec[] = [
+export const WORKFLOW_ACTIONS: readonly WorkflowActionSpec[] = withDocs([
   {
     name: 'ApplyImageConfigurations',
     description:
@@ -682,7 +699,7 @@ export const WORKFLOW_ACTIONS: readonly WorkflowActionSpec[] = [
     rollback: false,
     example: INSTANCE_EXAMPLE,
   },
-];
+]);
 
 /**
  * F9: outputs that documentation examples reference but the step-actions page does not list.

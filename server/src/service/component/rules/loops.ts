@@ -2,7 +2,7 @@
 import { isScalar, type YAMLMap } from 'yaml';
 import { asMap, findPair, itemsOf, keyRange, keyText, pairsOf, resolve, valueRange } from '../../ast';
 import { diagnostic } from '../../diagnostics';
-import { didYouMean } from '../../shared/suggest';
+import { closest, didYouMean } from '../../shared/suggest';
 import type { Diagnostic } from '../../types';
 import { classify, findReferences } from '../references';
 import { DELIMITERS } from '../schema';
@@ -134,7 +134,8 @@ function unknownKeys(model: ComponentModel, map: YAMLMap, known: string[], where
   for (const pair of pairsOf(map, model.doc)) {
     const key = keyText(pair);
     if (key !== undefined && !known.includes(key)) {
-      out.push(diagnostic('unknown-key', keyRange(model.lines, pair), `Unknown key \`${key}\` in ${where}; known keys are ${known.map((k) => `\`${k}\``).join(', ')}.${didYouMean(key, known)}`));
+      out.push(diagnostic('unknown-key', keyRange(model.lines, pair), `Unknown key \`${key}\` in ${where}; known keys are ${known.map((k) => `\`${k}\``).join(', ')}.${didYouMean(key, known)}`,
+        { key, replacement: closest(key, known) }));
     }
   }
   return out;

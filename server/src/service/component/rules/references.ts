@@ -55,7 +55,7 @@ function check(model: ComponentModel, step: StepModel, occurrence: ReferenceOccu
       const suggestion = closest(reference.name, [...variables]);
       return [diagnostic('undefined-reference', range,
         `${text} names no parameter or constant of this document.${suggestion ? ` Did you mean \`${suggestion}\`?` : ' Declare it under `parameters` or `constants`.'}`,
-        suggestion ? { replacement: `{{ ${suggestion} }}` } : undefined)];
+        { name: reference.name, replacement: suggestion ? `{{ ${suggestion} }}` : undefined })];
     }
     case 'goTemplate':
       return [diagnostic('undefined-reference', range,
@@ -83,7 +83,8 @@ function check(model: ComponentModel, step: StepModel, occurrence: ReferenceOccu
     case 'context':
       return CONTEXT_KEYS.includes(reference.key)
         ? []
-        : [diagnostic('unknown-context-key', range, `\`context:${reference.key}\` is not a context variable.${hint(reference.key, CONTEXT_KEYS)} Known keys: ${CONTEXT_KEYS.join(', ')}.`)];
+        : [diagnostic('unknown-context-key', range, `\`context:${reference.key}\` is not a context variable.${hint(reference.key, CONTEXT_KEYS)} Known keys: ${CONTEXT_KEYS.join(', ')}.`,
+          { key: reference.key, replacement: suggested(reference.key, CONTEXT_KEYS, (key) => `{{ context:${key} }}`) })];
     case 'env':
       return [];
     case 'unknownNamespace': {
@@ -116,11 +117,15 @@ function chaining(model: ComponentModel, step: StepModel, reference: Extract<Ref
   const out: Diagnostic[] = [];
   const phase = model.phases.find((p) => p.name === reference.phase);
   if (!phase) {
-    return [diagnostic('invalid-chaining', range, `${text}: there is no phase \`${reference.phase}\`.${hint(reference.phase, model.phases.map((p) => p.name ?? ''))}`)];
+    const phases = model.phases.map((p) => p.name ?? '');
+    return [diagnostic('invalid-chaining', range, `${text}: there is no phase \`${reference.phase}\`.${hint(reference.phase, phases)}`,
+      { replacement: suggested(reference.phase, phases, (name) => chainingText({ ...reference, phase: name })) })];
   }
   const target = phase.steps.find((s) => s.name === reference.step);
   if (!target) {
-    return [diagnostic('invalid-chaining', range, `${text}: phase \`${phase.name}\` has no step \`${reference.step}\`.${hint(reference.step, phase.steps.map((s) => s.name ?? ''))}`)];
+    const steps = phase.steps.map((s) => s.name ?? '');
+    return [diagnostic('invalid-chaining', range, `${text}: phase \`${phase.name}\` has no step \`${reference.step}\`.${hint(reference.step, steps)}`,
+      { replacement: suggested(reference.step, steps, (name) => chainingText({ ...reference, step: name })) })];
   }
   const problems = chainingProblems(step, target);
   if (problems.includes('self')) {
@@ -138,7 +143,8 @@ function chaining(model: ComponentModel, step: StepModel, reference: Extract<Ref
     if (!outputs.includes(reference.key)) {
       out.push(diagnostic('invalid-chaining', range, outputs.length
         ? `\`${target.spec.name}\` has no output \`${reference.key}\`; its outputs are ${outputs.map((o) => `\`${o}\``).join(', ')}.`
-        : `\`${target.spec.name}\` produces no outputs, so ${text} has nothing to read.`));
+        : `\`${target.spec.name}\` produces no outputs, so ${text} has nothing to read.`,
+        { replacement: suggested(reference.key, outputs, (key) => chainingText({ ...reference, key })) }));
     }
     return out;
   }
@@ -146,7 +152,8 @@ function chaining(model: ComponentModel, step: StepModel, reference: Extract<Ref
   const isList = target.spec.inputsShape === 'list';
   const index = reference.index ?? 0;
   if (isList && reference.index === undefined) {
-    out.push(diagnostic('invalid-chaining', range, `\`inputs\` of \`${target.spec.name}\` is a list: write \`${reference.phase}.${reference.step}.inputs[0].${reference.key}\`.`));
+    out.push(diagnostic('invalid-chaining', range, `\`inputs\` of \`${target.spec.name}\` is a list: write \`${reference.phase}.${reference.step}.inputs[0].${reference.key}\`.`,
+      { replacement: chainingText({ ...reference, index: 0 }) }));
   } else if (index >= items.length) {
     out.push(diagnostic('invalid-chaining', range, `Step \`${target.name}\` has ${items.length} input item${items.length === 1 ? '' : 's'}; index ${index} is out of range (indexes start at 0).`));
   } else if (!items[index].items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === reference.key)) {
@@ -160,8 +167,18 @@ function unquoted(model: ComponentModel, node: Node | null | undefined): Diagnos
   return findUnquotedReferences(node).filter((map) => map.range).map((map) => {
     const source = model.parsed.text.slice(map.range![0], map.range![1]);
     return diagnostic('unquoted-reference', model.lines.range(map.range![0], map.range![1]),
-      `A value starting with \`{{\` must be quoted: YAML reads \`${source}\` as a mapping. Write '${source}'.`, { replacement: `'${source}'` });
+      `A value starting with \`{{\` must be quoted: YAML reads \`${source}\` as a mapping. Write '${source}'.`, { replacement: `'${source.replace(/'/g, "''")}'` });
   });
+}
+
+/** The closest candidate written as a replacement, when there is a likely typo. */
+function suggested(word: string, candidates: string[], write: (candidate: string) => string): string | undefined {
+  const suggestion = closest(word, candidates.filter(Boolean));
+  return suggestion === undefined ? undefined : write(suggestion);
+}
+
+function chainingText(reference: Extract<Reference, { kind: 'chaining' }>): string {
+  return `{{ ${reference.phase}.${reference.step}.${reference.section}${reference.index === undefined ? '' : `[${reference.index}]`}.${reference.key} }}`;
 }
 
 function hint(word: string, candidates: string[]): string {

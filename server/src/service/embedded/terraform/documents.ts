@@ -24,6 +24,7 @@ const RESOURCE_KINDS: Record<string, 'component' | 'workflow'> = {
   awscc_imagebuilder_workflow: 'workflow',
 };
 const MAX_INDIRECTION = 8;
+const RESOURCE_START = /^[ \t]*resource\s+"(aws|awscc)_imagebuilder_(component|workflow)"/gm;
 
 interface Context {
   host: string;
@@ -49,7 +50,10 @@ export function findTerraformDocuments(text: string, path: string, options: Find
   const context: Context = { host: text, path, lines, options, locals: new Map(), siblingsRead: false, found };
   collectLocals(root, text, path, context.locals);
   const resources = topLevelBlocks(root).filter((b) => b.type === 'resource' && RESOURCE_KINDS[b.labels[0]]);
-  if (resources.length && root.hasError) reportSyntaxError(root, context);
+  if (root.hasError && text.search(RESOURCE_START) >= 0) {
+    reportSyntaxError(root, context);
+    resources.push(...recoverResources(text, root, resources));
+  }
   for (const resource of resources) {
     const [type, name] = resource.labels;
     const kind = RESOURCE_KINDS[type];
@@ -63,7 +67,7 @@ export function findTerraformDocuments(text: string, path: string, options: Find
     const data = attributes.get('data');
     if (!data) {
       const uri = attributes.get('uri');
-      if (uri) found.diagnostics.push(note('embedded-uri', lines, uri.parent ?? uri, address,
+      if (uri) found.diagnostics.push(note('embedded-uri', lines, uri.parent?.namedChildren[0] ?? uri, address,
         `${address} takes its document from \`uri\` (S3); it is not checked here. Lint the file that is uploaded there.`));
       continue;
     }
@@ -173,9 +177,10 @@ function readExternal(call: SyntaxNode, pathArgument: SyntaxNode, name: string, 
     }
     // file() returns the content as it is; templatefile() renders it first.
     const mapped = name === 'templatefile' ? renderTemplateFile(content) : undefined;
-    const document = mapped
-      ? embeddedDocument(resource, kind, mapped, facts, { path: target.path, text: content, referenceRange: reference })
-      : embeddedDocument(resource, kind, wholeFile(content), facts, { path: target.path, text: content, referenceRange: reference });
+    // The file's own name, as for a stand-alone file (an ExecuteDocument step that runs itself).
+    const options = { ...facts, fileName: pathModule(target.path).basename(target.path) };
+    const external = { path: target.path, text: content, referenceRange: reference };
+    const document = embeddedDocument(resource, kind, mapped ?? wholeFile(content), options, external);
     context.found.documents.push(document);
   }
   return true;
@@ -226,7 +231,27 @@ function readFileCall(call: SyntaxNode, source: Source, context: Context): strin
   return context.options.readFile?.(pattern.path);
 }
 
+/**
+ * Resources that a syntax error above them swallowed (tree-sitter's recovery can read the rest
+ * of a file as one broken expression): each is parsed again with everything before it blanked
+ * out, which keeps every offset the same.
+ */
+function recoverResources(text: string, root: SyntaxNode, found: Block[]): Block[] {
+  const recovered: Block[] = [];
+  const starts = new Set(found.map((b) => b.start));
+  for (const match of text.matchAll(RESOURCE_START)) {
+    const start = (match.index ?? 0) + match[0].length - match[0].trimStart().length;
+    if (starts.has(start) || root.descendantForIndex(start).type === 'comment') continue;
+    const masked = text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start);
+    const { root: again } = parseHcl(masked);
+    const block = again && topLevelBlocks(again).find((b) => b.start === start && RESOURCE_KINDS[b.labels[0]]);
+    if (block) recovered.push(block);
+  }
+  return recovered;
+}
+
 interface Block {
+  start: number;
   type: string;
   labels: string[];
   body: SyntaxNode | undefined;
@@ -236,6 +261,7 @@ function topLevelBlocks(root: SyntaxNode): Block[] {
   const body = root.namedChildren.find((c) => c.type === 'body');
   if (!body) return [];
   return body.namedChildren.filter((c) => c.type === 'block').map((block) => ({
+    start: block.startIndex,
     type: block.namedChildren[0]?.text ?? '',
     labels: block.namedChildren.filter((c) => c.type === 'string_lit' || c.type === 'identifier').slice(1).map((c) => (c.type === 'string_lit' ? c.text.slice(1, -1) : c.text)),
     body: block.namedChildren.find((c) => c.type === 'body'),
@@ -321,7 +347,7 @@ function reportSyntaxError(root: SyntaxNode, context: Context): void {
   const error = firstError(root);
   if (!error) return;
   context.found.diagnostics.push(diagnostic('host-syntax', context.lines.range(error.startIndex, Math.max(error.startIndex + 1, error.endIndex)),
-    error.isMissing ? `Terraform syntax error: \`${error.type}\` is missing here.` : 'Terraform syntax error: this cannot be read as HCL (documents around it are still checked).'));
+    'Terraform syntax error: this cannot be read as HCL (the Image Builder documents after it are still checked).'));
 }
 
 function firstError(node: SyntaxNode): SyntaxNode | undefined {

@@ -35,7 +35,7 @@ export const checkChaining: WorkflowRule = (model) => {
         const key = baseKey(place.key);
         out.push(diagnostic('jsonpath-without-suffix', pair ? keyRange(model.lines, pair) : nodeRange(model.lines, node),
           `\`${key}\` holds a JSONPath but its key has no \`.$\`, so Image Builder may pass the text \`${String(node.value).trim()}\` literally. Write \`${key}.$:\` to resolve it.`,
-          pair ? { replacement: `${key}.$` } : undefined));
+          pair ? { key: place.key, replacement: `${key}.$` } : undefined));
       },
     });
   }
@@ -48,7 +48,7 @@ function chainedValue(model: WorkflowModel, pair: Pair, place: InputPlace): Diag
   const key = baseKey(place.key);
   const literal = (range: Range, what: string) => diagnostic('literal-on-chained-key', range,
     `\`${place.key}\` takes a JSONPath such as \`$.stepOutputs.<step>.<output>\` or \`$.parameters.<name>\`, but ${what}. For a literal value write \`${key}:\` without \`.$\`.`,
-    { replacement: key });
+    { key: place.key, replacement: key });
 
   if (isScalar(value)) {
     return isPath(value.value) || interpolates(value.value) ? [] : [literal(valueRange(lines, pair), `\`${String(value.value)}\` is not one`)];

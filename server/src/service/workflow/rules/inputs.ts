@@ -5,7 +5,7 @@
  */
 import { keyRange, keyText } from '../../ast';
 import { diagnostic } from '../../diagnostics';
-import { didYouMean, oneOfList } from '../../shared/suggest';
+import { closest, didYouMean, oneOfList } from '../../shared/suggest';
 import type { Diagnostic } from '../../types';
 import { baseKey, walkInputs } from '../inputs';
 import type { WorkflowRule } from './context';
@@ -36,9 +36,12 @@ export const checkInputKeys: WorkflowRule = (model) => {
               { key, action: spec.name, replacement: `${base}.$` }));
           } else if (!known.includes(base)) {
             const names = known.map((k) => (atTop && chainedOnly.has(k) ? `${k}.$` : k));
+            // The suggestion keeps the `.$` as written (and adds it where only the chained form is accepted).
+            const suggestion = closest(base, known);
+            const replacement = suggestion && (key !== base || (atTop && chainedOnly.has(suggestion))) ? `${suggestion}.$` : suggestion;
             out.push(diagnostic('unknown-input', range,
               `${owner} \`${key}\`.${didYouMean(base, known)} ${atTop ? 'Its inputs are' : 'The keys are'} ${oneOfList(names)} (each may be written \`key.$\` with a JSONPath).`,
-              { key, action: spec.name }));
+              { key, action: spec.name, replacement }));
           }
         }
       },

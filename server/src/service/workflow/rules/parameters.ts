@@ -31,8 +31,7 @@ export const checkParameters: WorkflowRule = (model) => {
     if (parameter.componentStyle) {
       const name = parameter.name ?? '';
       out.push(diagnostic('invalid-value', keyRange(model.lines, parameter.namePair!),
-        `Workflow parameters are written \`- name: ${name}\` with \`type:\` beside it, not \`- ${name}:\` with the settings under it as in component documents.`,
-        { name }));
+        `Workflow parameters are written \`- name: ${name}\` with \`type:\` beside it, not \`- ${name}:\` with the settings under it as in component documents.`));
       continue;
     }
     if (parameter.name === undefined || !parameter.namePair) continue;

@@ -4,6 +4,7 @@
  * `$.imagebuilder.<variable>` is a system variable; `$.workflowOutputs.<name>` is well formed.
  */
 import { diagnostic } from '../../diagnostics';
+import { parameterTypeFor } from '../../fixData';
 import { closest } from '../../shared/suggest';
 import type { Diagnostic } from '../../types';
 import { SYSTEM_VARIABLES, UNLISTED_OUTPUTS } from '../actions';
@@ -76,7 +77,7 @@ function parameter(model: WorkflowModel, use: ReferenceUse, rest: PathSegment[])
     const suggestion = closest(name, names);
     return [diagnostic('undefined-parameter', use.range,
       `No parameter \`${name}\` is declared.${suggestion ? ` Did you mean \`${suggestion}\`?` : ` Declare it under \`parameters:\` (\`- name: ${name}\` with a \`type\`).`}`,
-      suggestion ? { replacement: formatJsonPath(['parameters', suggestion, ...more]) } : { name })];
+      { name, type: parameterTypeFor(use.expected), replacement: suggestion ? formatJsonPath(['parameters', suggestion, ...more]) : undefined })];
   }
   let type = declared.type;
   if (more.length > 0) {
@@ -87,7 +88,7 @@ function parameter(model: WorkflowModel, use: ReferenceUse, rest: PathSegment[])
   if (fits(type, use.expected)) return [];
   return [diagnostic('parameter-type-mismatch', use.range,
     `Parameter \`${name}\` is a \`${type}\`, but ${use.subject} takes ${EXPECTED_WORDS[use.expected!]}.`,
-    { name, type, expected: use.expected })];
+    { name, type, expected: use.expected! })];
 }
 
 function stepOutput(model: WorkflowModel, use: ReferenceUse, rest: PathSegment[]): Diagnostic[] {

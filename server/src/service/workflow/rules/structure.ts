@@ -3,7 +3,7 @@ import { isScalar } from 'yaml';
 import { findPair, valueRange } from '../../ast';
 import { COMPONENT_ACTIONS } from '../../component/actions';
 import { diagnostic } from '../../diagnostics';
-import { didYouMean } from '../../shared/suggest';
+import { closest, didYouMean } from '../../shared/suggest';
 import type { Diagnostic } from '../../types';
 import { WORKFLOW_ACTIONS } from '../actions';
 import { pairValue, type WorkflowModel, type WorkflowStep } from '../model';
@@ -64,7 +64,7 @@ function action(model: WorkflowModel, step: WorkflowStep): Diagnostic[] {
     : COMPONENT_MODULES.has(given) ? ' It is an action module of component documents: put it in a component, which an `ExecuteComponents` step runs.'
     : suggestion;
   return [diagnostic('unknown-action', range, `\`${given}\` is not a step action.${hint}`,
-    { action: given, suggestion: hint === suggestion ? suggestion.match(/`([^`]+)`/)?.[1] : undefined })];
+    { action: given, replacement: hint === suggestion ? closest(given, ACTION_NAMES) : undefined })];
 }
 
 function description(model: WorkflowModel, step: WorkflowStep): Diagnostic[] {

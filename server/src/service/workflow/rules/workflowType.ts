@@ -67,7 +67,7 @@ export const checkWorkflowType: WorkflowRule = (model, context) => {
       if (!step.spec.types.includes(type)) {
         out.push(diagnostic('action-not-allowed', range,
           `\`${step.action}\` is not allowed in a ${type} workflow${because}; it runs ${allowedIn(step.spec.types)}. Move it to a workflow of that type.`,
-          { action: step.action, workflowType: type, allowed: step.spec.types }));
+          { action: step.spec.name, workflowType: type, allowed: step.spec.types }));
       } else if (step.action === 'CollectImageMetadata' && type !== 'BUILD') {
         out.push(diagnostic('collect-metadata-outside-build', range,
           `\`CollectImageMetadata\` is documented as "only valid for build workflows" (the action table also lists ${type}); collect metadata in the BUILD workflow.`));

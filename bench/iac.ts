@@ -1,0 +1,89 @@
+/**
+ * Benchmark (not part of the test suite) for documents embedded in CloudFormation: the whole
+ * CLI on a generated 5,000-line template with 20 components (goal: under 0.3 s), and on a
+ * 5,000-line template without Image Builder resources (goal: no more than parsing it), next to
+ * the in-process times. Run with `node scripts/build.mjs && node dist/bench-iac.js`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseDocument } from 'yaml';
+import { validateHost } from '../server/src/service/embedded/index';
+import { CLOUDFORMATION_TAGS } from '../server/src/service/embedded/cloudformation';
+import { componentOfLines } from './generate';
+
+const root = join(__dirname, '..');
+const cli = join(root, 'dist', 'cli.js');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function time(runs: number, work: () => void): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** A template of about `lines` lines: `components` components in `!Sub |` block scalars, the rest other resources. */
+export function templateOfLines(lines: number, components: number): string {
+  const out = ['AWSTemplateFormatVersion: "2010-09-09"', 'Parameters:', '  Prefix:', '    Type: String', 'Resources:'];
+  const documentLines = components ? Math.floor((lines * 0.8) / components) : 0;
+  for (let i = 0; i < components; i++) {
+    out.push(`  Component${i}:`, '    Type: AWS::ImageBuilder::Component', '    Properties:', `      Name: !Sub "\${Prefix}-component-${i}"`,
+      '      Version: 1.0.0', '      Platform: Linux', '      Data: !Sub |');
+    const body = componentOfLines(documentLines).replace(/amzn-s3-demo-bucket/g, '${Prefix}-bucket');
+    for (const line of body.split('\n')) if (line) out.push(`        ${line}`);
+  }
+  for (let i = 0; out.length < lines; i++) {
+    out.push(`  Bucket${i}:`, '    Type: AWS::S3::Bucket', '    Properties:', `      BucketName: !Sub "\${Prefix}-bucket-${i}"`,
+      '      Tags:', '        - Key: Name', `          Value: !Ref Prefix`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function main(): void {
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+  const folder = mkdtempSync(join(tmpdir(), 'ib-bench-iac-'));
+  try {
+    const withComponents = templateOfLines(5000, 20);
+    const without = templateOfLines(5000, 0);
+    const withPath = join(folder, 'components.yaml');
+    const withoutPath = join(folder, 'buckets.yaml');
+    writeFileSync(withPath, withComponents);
+    writeFileSync(withoutPath, without);
+    const found = validateHost(withComponents, withPath);
+    console.log(`template with 20 components: ${withComponents.split('\n').length - 1} lines, ${withComponents.length} chars, ${found.kinds.length} documents, ${found.diagnostics.length} diagnostics`);
+    console.log(`template without Image Builder resources: ${without.split('\n').length - 1} lines, ${without.length} chars`);
+
+    console.log('\nIn process (median ms)');
+    console.log(`  validateHost, 20 components      ${time(15, () => validateHost(withComponents, withPath)).toFixed(1)}`);
+    console.log(`  parse it (yaml, CloudFormation tags) ${time(15, () => parseDocument(withComponents, { customTags: CLOUDFORMATION_TAGS })).toFixed(1)}`);
+    console.log(`  validateHost, no Image Builder   ${time(50, () => validateHost(without, withoutPath)).toFixed(2)}`);
+    console.log(`  parse it (yaml, CloudFormation tags) ${time(15, () => parseDocument(without, { customTags: CLOUDFORMATION_TAGS })).toFixed(1)}`);
+
+    const run = (path: string) => {
+      try {
+        execFileSync(process.execPath, [cli, 'lint', '--format', 'json', path], { stdio: 'pipe' });
+      } catch {
+        // Exit code 1 (errors found) is a result, not a failure of the benchmark.
+      }
+    };
+    console.log('\nCLI, `node dist/cli.js lint --format json FILE` (median ms over 11 runs, Node start-up included)');
+    console.log(`  20 components                    ${time(11, () => run(withPath)).toFixed(0)}`);
+    console.log(`  no Image Builder resources       ${time(11, () => run(withoutPath)).toFixed(0)}`);
+    console.log(`  node -e 0 (start-up alone)       ${time(11, () => execFileSync(process.execPath, ['-e', '0'])).toFixed(0)}`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) main();

@@ -1,0 +1,32 @@
+/**
+ * Where a position-based request lands: in a standalone Image Builder document, or inside a
+ * document embedded in a CloudFormation template (a `Data` block scalar, a JSON string) or a
+ * Terraform heredoc. Features ask here, call the service on the document's own analysis and
+ * move the ranges of their answer back with `toHost`.
+ */
+import type { Position, Range } from '../service/types';
+import { embeddedAt } from './hosts';
+import type { Workspace } from './workspace';
+
+export interface RequestTarget {
+  analysis: NonNullable<ReturnType<Workspace['imageBuilder']>>;
+  /** The position inside the analysed text. */
+  position: Position;
+  offset: number;
+  /** Moves a range of the analysed text to the requested document (identity for standalone documents). */
+  toHost(range: Range): Range;
+  embedded: boolean;
+}
+
+export function targetAt(workspace: Workspace, uri: string, position: Position): RequestTarget | undefined {
+  const analysis = workspace.imageBuilder(uri);
+  if (analysis) {
+    const offset = analysis.offsetAt(position);
+    return { analysis, position: analysis.lines.positionAt(offset), offset, toHost: (range) => range, embedded: false };
+  }
+  const document = workspace.documents.get(uri);
+  if (!document) return undefined;
+  const embedded = embeddedAt(workspace, uri, document.offsetAt(position));
+  if (!embedded) return undefined;
+  return { analysis: embedded.analysis, position: embedded.analysis.lines.positionAt(embedded.offset), offset: embedded.offset, toHost: embedded.toHost, embedded: true };
+}
