@@ -325,6 +325,32 @@ describe('credentials and access', () => {
     }
   });
 
+  it('bounds the time the credential chain may take, and sends nothing', async () => {
+    // A container credentials endpoint that accepts connections and never answers.
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = `http://127.0.0.1:${(silent.address() as { port: number }).port}/creds`;
+    try {
+      const before = fake.count();
+      const started = Date.now();
+      const error = await failure(connect({ region: 'us-east-1', endpoint: fake.url, credentialTimeoutMs: 300 }));
+      expect(error).toMatchObject({ errorName: 'NoCredentials', exitCode: 2 });
+      expect(error.message).toMatch(/^No AWS credentials found within 0\.3 s\./);
+      expect(Date.now() - started).toBeLessThan(900);
+      expect(fake.count()).toBe(before);
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = saved.id;
+      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+      delete process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
   it('names an unreachable endpoint (exit 2)', async () => {
     const error = await failure(connect({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', maxAttempts: 2, retryDelayMs: 1 }).then((g) => {
       gateways.push(g);

@@ -11,6 +11,7 @@ import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languagese
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeOptions } from '../server/src/service/analysis';
 import { complete } from '../server/src/service/complete';
+import { cursorAt } from '../server/src/service/cursor';
 import { snippetToPlain } from '../server/src/service/completion/items';
 import { validate } from '../server/src/service/validate';
 import { CORPUS } from './support/corpus';
@@ -483,6 +484,13 @@ const workflowCases: Case[] = [
     valid: true,
   },
   {
+    name: 'an empty `{{ }}` in a workflow starts with the JSONPath roots',
+    doc: workflow("  - name: Approve\n    action: WaitForAction\n    inputs:\n      snsTopicArn: arn:aws:sns:us-east-1:111122223333:topic\n      payload: 'image {{ ‸ }}'\n"),
+    exactly: ['$.parameters', '$.stepOutputs', '$.imagebuilder', '$.workflowOutputs'],
+    pick: '$.imagebuilder',
+    lines: "      payload: 'image {{ $.imagebuilder. }}'",
+  },
+  {
     name: 'actions the workflow type allows',
     doc: workflow('  - name: Run\n    action: ‸\n'),
     options: { workflowType: 'TEST' },
@@ -618,6 +626,18 @@ describe('complete: requests it must survive', () => {
       expect(item.insertTextFormat).toBe(1);
       expect((item.textEdit as TextEdit).newText).not.toMatch(/\$\{\d|\$0/);
     }
+  });
+});
+
+describe('cursorAt skips lines deeper than every open frame (shared model, made linear for completion)', () => {
+  it('still counts the items of the list and finds the siblings past nested lines', () => {
+    const nested = '      - name: Deep{n}\n        action: ExecuteBash\n        inputs:\n          commands:\n            - |\n              echo {n}\n              - not an item\n            # a comment at the item column\n';
+    const doc = component([1, 2, 3].map((n) => nested.replace(/\{n\}/g, String(n))).join(''), '      - name: Last\n        # note\n        ‸\n        action: ExecuteBash\n          \n        onFailure: Abort\n');
+    const { text, offset } = withCursor(doc);
+    const cursor = cursorAt(analyze(text), offset);
+    expect(cursor.path).toEqual(['phases', 0, 'steps', 5]);
+    expect(cursor.siblings.sort()).toEqual(['action', 'name', 'onFailure']);
+    expect(cursor.step?.name).toBe('Last');
   });
 });
 

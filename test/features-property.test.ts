@@ -1,9 +1,10 @@
 /**
  * Property test of the editor features over every corpus document and example: at EVERY
- * position, hover, definition, references, highlight, prepareRename and completion never
- * throw and every range they return lies inside the text; document symbols, folding and
- * semantic tokens are well formed; and renaming each renameable declaration gives a document
- * that still parses and whose references all follow the new name. One analysis per document.
+ * position, hover, definition and references never throw and every range they return lies
+ * inside the text; so do highlight, prepareRename and completion at every line's ends, every
+ * reference part and every declaration; document symbols, folding and semantic tokens are well
+ * formed; and renaming a declaration of each kind gives a document that still parses and whose
+ * references all follow the new name. One analysis per document.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,15 +74,8 @@ describe('editor features at every position of every corpus document', () => {
       const check = (what: string, position: Position, range: Range | undefined) => {
         if (range && !inside(analysis, range)) bad.push(`${what} at ${position.line}:${position.character} returned ${JSON.stringify(range)}`);
       };
-      // Completion reads the lines above the cursor, so it runs at every line's end and every reference part's end.
-      const completionAt = new Set<string>();
-      for (const reference of analysis.symbols.references) {
-        for (const part of reference.parts) completionAt.add(`${part.range.end.line}:${part.range.end.character}`);
-      }
-
       for (let line = 0; line < analysis.lines.lineCount; line++) {
         const length = lineLength(analysis, line);
-        completionAt.add(`${line}:${length}`);
         for (let character = 0; character <= length; character++) {
           const position = { line, character };
           const shown = hover(analysis, position);
@@ -93,20 +87,27 @@ describe('editor features at every position of every corpus document', () => {
             check('definition origin', position, target.originSelectionRange);
           }
           for (const range of findReferences(analysis, position, true)) check('references', position, range);
-          for (const highlight of documentHighlights(analysis, position)) check('highlight', position, highlight.range);
-          const prepared = prepareRename(analysis, position);
-          if ('range' in prepared) check('prepareRename', position, prepared.range);
         }
       }
-      for (const at of completionAt) {
-        const [line, character] = at.split(':').map(Number);
-        const list = complete(analysis, { line, character });
-        for (const item of list.items) {
+
+      // Highlight, prepareRename and completion (which reads the lines above the cursor) where
+      // they have something to say: every line's start and end, every reference part's ends and
+      // every declaration's name.
+      const sampled = new Map<string, Position>();
+      const add = (p: Position) => sampled.set(`${p.line}:${p.character}`, p);
+      for (let line = 0; line < analysis.lines.lineCount; line++) add({ line, character: 0 }), add({ line, character: lineLength(analysis, line) });
+      for (const reference of analysis.symbols.references) for (const part of reference.parts) add(part.range.start), add(part.range.end);
+      for (const declaration of analysis.symbols.declarations) add(declaration.nameRange.start), add(declaration.nameRange.end);
+      for (const position of sampled.values()) {
+        for (const highlight of documentHighlights(analysis, position)) check('highlight', position, highlight.range);
+        const prepared = prepareRename(analysis, position);
+        if ('range' in prepared) check('prepareRename', position, prepared.range);
+        for (const item of complete(analysis, position).items) {
           const edit = item.textEdit;
-          if (edit && 'range' in edit) check('completion edit', { line, character }, edit.range);
+          if (edit && 'range' in edit) check('completion edit', position, edit.range);
           if (edit && 'insert' in edit) {
-            check('completion insert', { line, character }, edit.insert);
-            check('completion replace', { line, character }, edit.replace);
+            check('completion insert', position, edit.insert);
+            check('completion replace', position, edit.replace);
           }
         }
       }

@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeActionsFeature, extraCodeActionProviders } from '../server/src/lsp/features/codeActions';
+import { Workspace } from '../server/src/lsp/workspace';
 import { TestClient, type Published } from './support/lspClient';
 
 const examples = join(__dirname, '..', 'examples');
@@ -149,5 +151,42 @@ describe('quick fixes over LSP stdio', () => {
     // Still alive and answering.
     expect(await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } })).toEqual([]);
     await client.close(uri);
+  });
+});
+
+describe('the code-action handler in process', () => {
+  /** A connection that only records the handlers a feature registers. */
+  function fakeConnection(): { connection: never; handlers: Map<string, (...args: unknown[]) => unknown> } {
+    const handlers = new Map<string, (...args: unknown[]) => unknown>();
+    const connection = new Proxy({}, {
+      get: (_target, name) => (typeof name === 'string' && name.startsWith('on') ? (handler: (...args: unknown[]) => unknown) => {
+        handlers.set(name, handler);
+        return { dispose: () => undefined };
+      } : () => undefined),
+    });
+    return { connection: connection as never, handlers };
+  }
+
+  it('appends the actions of extra providers, and survives one that throws', () => {
+    const workspace = new Workspace();
+    const { connection, handlers } = fakeConnection();
+    workspace.documents.listen(connection);
+    codeActionsFeature.register({ connection, workspace, client: {} });
+    const uri = 'untitled:broken.yaml';
+    const text = readFileSync(join(examples, 'components/hello-linux.yaml'), 'utf8').replace('action: WebDownload', 'action: WebDownlaod');
+    handlers.get('onDidOpenTextDocument')!({ textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const source = { title: 'Dry run', kind: 'source.imagebuilder.dryRun', command: { title: 'Dry run', command: 'imagebuilder.server.dryRun', arguments: [uri] } };
+    const providers = [() => [source], () => { throw new Error('broken provider'); }];
+    extraCodeActionProviders.push(...providers);
+    try {
+      const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+      const range = { start: { line: 21, character: 16 }, end: { line: 21, character: 16 } };
+      const answer = handlers.get('onCodeAction')!({ textDocument: { uri }, range, context: { diagnostics: [] } }, token) as CodeAction[];
+      expect(answer.map((a) => a.title)).toEqual(['Change to `WebDownload`', 'Dry run']);
+      // Without a versioned-edit capability the edit is a plain `changes` map.
+      expect(Object.keys(answer[0].edit!.changes!)).toEqual([uri]);
+    } finally {
+      extraCodeActionProviders.splice(extraCodeActionProviders.length - providers.length, providers.length);
+    }
   });
 });

@@ -79,7 +79,9 @@ function diagnosticsFor(uri: string, version: number): Promise<Published> {
 beforeAll(async () => {
   child = spawn(process.execPath, [join(__dirname, '..', 'bin', 'imagebuilder-yaml.js'), 'lsp', '--stdio', `--clientProcessId=${process.pid}`]);
   connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (p: Published) => published.push(p));
+  connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+    published.push(p);
+  });
   connection.listen();
   const result = await connection.sendRequest('initialize', {
     processId: process.pid,

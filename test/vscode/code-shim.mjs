@@ -52,6 +52,9 @@ fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'telemetry.telemetryLevel': 'off',
+  // As on the desktop: the web build saves after a delay, which would let tests change files.
+  'files.autoSave': 'off',
+  'editor.stickyScroll.enabled': false,
   'security.workspace.trust.startupPrompt': 'never',
   'security.workspace.trust.emptyWindow': false,
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
@@ -87,7 +90,7 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const page = await browser.newPage({ viewport: { width: 1280, height: 880 } });
 const done = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
 if (verbose) page.on('console', (m) => process.stderr.write(`[page] ${m.text().slice(0, 300)}\n`));
 

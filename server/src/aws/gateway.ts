@@ -61,6 +61,8 @@ export function resolveEndpoint(flag: string | undefined, env: NodeJS.ProcessEnv
 }
 
 export function createClient(options: ConnectionOptions): { client: ImagebuilderClient; endpoint?: string } {
+  // The SDK warns on stderr that later releases need Node 22; this tool pins a release that runs on 20.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const endpoint = resolveEndpoint(options.endpoint);
   const config: ImagebuilderClientConfig = {
     requestHandler: {

@@ -18,6 +18,14 @@ import { documentInfoFeature } from './features/documentInfo';
 import { awsFeature } from './features/aws';
 import { completionFeature } from './features/completion';
 import { codeActionsFeature } from './features/codeActions';
+import { hoverFeature } from './features/hover';
+import { definitionFeature } from './features/definition';
+import { referencesFeature } from './features/references';
+import { highlightFeature } from './features/highlight';
+import { renameFeature } from './features/rename';
+import { documentSymbolsFeature } from './features/documentSymbols';
+import { foldingFeature } from './features/folding';
+import { semanticTokensFeature } from './features/semanticTokens';
 
 /** Every feature the server offers; each announces its own capabilities. */
 const FEATURES: Feature[] = [
@@ -26,6 +34,14 @@ const FEATURES: Feature[] = [
   awsFeature,
   completionFeature,
   codeActionsFeature,
+  hoverFeature,
+  definitionFeature,
+  referencesFeature,
+  highlightFeature,
+  renameFeature,
+  documentSymbolsFeature,
+  foldingFeature,
+  semanticTokensFeature,
 ];
 
 export const SERVER_VERSION = '0.1.0';

@@ -13,6 +13,7 @@ import { referenceProviders, unknownAction, unknownInput, unknownKey } from './f
 import type { Fix, FixContext, FixProvider } from './fixes/edit';
 import { inputsShape } from './fixes/inputsShape';
 import { addMissingInputs } from './fixes/missingInput';
+import { parameterType } from './fixes/missingKey';
 import { schemaVersion } from './fixes/schemaVersion';
 import { destinationFolder, distributedImagesSource, largestTimeout, literalInput, literalValue, permissionsAsText, quoteReference } from './fixes/values';
 import { declareWorkflowType } from './fixes/workflowType';
@@ -43,6 +44,7 @@ const PROVIDERS: { [C in FixableCode]?: Array<FixProvider<C>> } = {
   'distributed-images-source': [distributedImagesSource],
   'invalid-timeout': [largestTimeout],
   'workflow-type-unknown': [declareWorkflowType],
+  'missing-key': [parameterType],
 };
 
 /** The source the language server gives its diagnostics; others' diagnostics are not ours to fix. */

@@ -77,7 +77,8 @@ export type DataArgument<C extends string> = C extends FixableCode ? FixDataByCo
 
 // ---- Reading data that comes back from a client ----
 
-type Field = 'string' | 'string?' | 'strings' | 'boolean' | 'count' | 'path' | readonly string[];
+/** A field's type; a list is an enumeration, `?` marks an optional field. */
+type Field = 'string' | 'string?' | 'strings' | 'boolean' | 'count' | 'path' | readonly string[] | { optional: readonly string[] };
 type Shape = Record<string, Field>;
 
 const LITERAL: Shape = { literal: ['boolean', 'number'], replacement: 'string' };
@@ -98,7 +99,7 @@ const SHAPES: { [C in FixableCode]: Shape } = {
   'missing-input': { action: 'string', missing: 'strings', where: ['inputs', 'step'], path: 'path' },
   'jsonpath-without-suffix': { key: 'string', replacement: 'string' },
   'literal-on-chained-key': { key: 'string', replacement: 'string' },
-  'inputs-shape': { action: 'string', expected: ['list', 'object', 'undefined'] },
+  'inputs-shape': { action: 'string', expected: { optional: ['list', 'object'] } },
   'invalid-input-value': LITERAL,
   'invalid-value': LITERAL,
   'schema-version': { present: 'boolean' },
@@ -117,7 +118,8 @@ const MAX_STRING = 4096;
 
 function fits(value: unknown, field: Field): boolean {
   const isString = (v: unknown) => typeof v === 'string' && v.length <= MAX_STRING;
-  if (Array.isArray(field)) return value === undefined ? field.includes('undefined') : typeof value === 'string' && field.includes(value);
+  if (Array.isArray(field)) return typeof value === 'string' && field.includes(value);
+  if (typeof field === 'object' && 'optional' in field) return value === undefined || (typeof value === 'string' && field.optional.includes(value));
   switch (field) {
     case 'string':
       return isString(value);

@@ -18,6 +18,7 @@ export function completeKeys(request: CompletionRequest, list: ItemList, path: r
   const properties = propertiesOf(schemas);
   if (properties.length === 0) return;
   const required = requiredKeys(schemas);
+  const companions = sharedByAlternatives(schemas);
   const place = inputsPlaceOf(request, path);
   const present = new Set(cursor.siblings.map(plainKey));
   // `key:` already written after the word: replace the name only.
@@ -36,8 +37,8 @@ export function completeKeys(request: CompletionRequest, list: ItemList, path: r
     const hasValues = valuesOf(valueSchemas).length > 0 || (property.name === 'action' && isStepPath(path));
     list.add(property.name, colonFollows ? property.name : keyInsertText(property.name, shape, cursor.column), {
       kind: CompletionItemKind.Property,
-      group: notHere ? 8 : isRequired ? 1 : 3,
-      detail: [isRequired ? 'required' : undefined, defaultValue !== undefined ? `default ${yamlScalar(defaultValue)}` : undefined, notHere ? 'not on Windows' : undefined]
+      group: notHere ? 8 : isRequired ? 1 : companions.has(property.name) ? 4 : 3,
+      detail: [isRequired ? 'required' : undefined, chained ? 'JSONPath' : typeSummary(valueSchemas, shape), defaultValue !== undefined ? `default ${yamlScalar(defaultValue)}` : undefined, notHere ? 'not on Windows' : undefined]
         .filter(Boolean).join(' · ') || undefined,
       documentation: keyDocumentation(property, spec?.description, isRequired, defaultValue, chained),
       snippet: !colonFollows && shape !== 'scalar',
@@ -60,7 +61,7 @@ function isStepPath(path: readonly PathSegment[]): boolean {
  * Keeps the alternatives (`oneOf` branches with a closed set of keys) that can hold the keys
  * already written: after `stringEquals:` only its companions remain.
  */
-function fitSiblings(schemas: JSONSchema[], siblings: readonly string[]): JSONSchema[] {
+export function fitSiblings(schemas: JSONSchema[], siblings: readonly string[]): JSONSchema[] {
   if (siblings.length === 0) return schemas;
   const closed = (s: JSONSchema) => s.additionalProperties === false && !!s.properties;
   const fits = (s: JSONSchema) => !closed(s) || siblings.every((k) => k in s.properties! || Object.keys(s.patternProperties ?? {}).some((p) => safeTest(p, k)));
@@ -81,6 +82,24 @@ function requiredKeys(schemas: JSONSchema[]): Set<string> {
   return new Set(schemas.flatMap((s) => s.required ?? []));
 }
 
+/**
+ * Keys several closed alternatives share (`value`, `then`) when no key picks one yet: they
+ * complete an operator, so they come after the operators.
+ */
+function sharedByAlternatives(schemas: JSONSchema[]): Set<string> {
+  const closed = schemas.filter((s) => s.additionalProperties === false && s.properties);
+  const shared = new Set<string>();
+  if (closed.length < 2) return shared;
+  const seen = new Set<string>();
+  for (const schema of closed) {
+    for (const key of Object.keys(schema.properties!)) {
+      if (seen.has(key)) shared.add(key);
+      seen.add(key);
+    }
+  }
+  return shared;
+}
+
 /** Whether the value of a key is written on its own lines: a mapping or a list. */
 function valueShape(schemas: JSONSchema[], blockByDefault: boolean): ValueShape {
   for (const schema of schemas) {
@@ -90,6 +109,16 @@ function valueShape(schemas: JSONSchema[], blockByDefault: boolean): ValueShape 
     return types[0] === 'array' ? 'list' : 'mapping';
   }
   return blockByDefault ? 'mapping' : 'scalar';
+}
+
+/** What the value is, in a word: `Abort | Continue | Ignore`, `boolean`, `list`, `string`. */
+function typeSummary(schemas: JSONSchema[], shape: ValueShape): string | undefined {
+  const values = valuesOf(schemas);
+  if (values.length > 0 && values.length <= 4 && !values.every((v) => typeof v === 'boolean')) return values.map((v) => String(v)).join(' | ');
+  if (shape !== 'scalar') return shape;
+  const types = schemas.map(typesOf).find((t) => t.length > 0);
+  if (!types) return undefined;
+  return types.includes('string') ? 'string' : types.join(' | ');
 }
 
 /** `key: `, or the key with its value's first line indented below it. */

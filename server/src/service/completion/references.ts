@@ -96,22 +96,24 @@ export function completeReference(request: CompletionRequest, list: ItemList): v
   const reference = request.cursor.reference;
   if (!reference) return;
   const prefix = reference.prefix;
-  const items = prefix.startsWith('$')
-    ? request.analysis.kind === 'workflow' ? jsonPathItems(request, prefix) : undefined
-    : reference.syntax === 'template' && request.analysis.kind === 'component' ? templateItems(request, prefix) : undefined;
+  const kind = request.analysis.kind;
+  // In workflows `{{ }}` holds a JSONPath too: an empty one starts with the roots.
+  const items = kind === 'workflow' && (prefix.startsWith('$') || (reference.syntax === 'template' && prefix === ''))
+    ? jsonPathItems(request, prefix)
+    : kind === 'component' && reference.syntax === 'template' && !prefix.startsWith('$') ? templateItems(request, prefix) : undefined;
   if (!items) return;
   const { segment, items: found } = items;
   for (const item of found) addReferenceItem(request, list, item, segment);
 }
 
 /** `$.` roots as a value of a `key.$` input, before anything is typed. */
-export function completeJsonPathRoots(request: CompletionRequest, list: ItemList): void {
+export function completeJsonPathRoots(request: CompletionRequest, list: ItemList, group = 1): void {
   const { cursor } = request;
   if (cursor.word && !'$.'.startsWith(cursor.word.slice(0, 2))) return;
   for (const [root, description] of JSONPATH_ROOTS) {
     list.add(`$.${root}`, `${cursor.needsSpace ? ' ' : ''}$.${root}.`, {
       kind: CompletionItemKind.Module,
-      group: 1,
+      group,
       documentation: description,
       filterText: `$.${root}`,
       retrigger: true,
@@ -253,7 +255,7 @@ function jsonPathItems(request: CompletionRequest, prefix: string): { segment: S
   const reference = cursor.reference!;
   const model = analysis.workflow;
   const items: RefItem[] = [];
-  if (prefix === '$') {
+  if (prefix === '$' || prefix === '') {
     const segment = segmentAt(request, reference.start, /^[^.\s{}'":[\]]*/);
     for (const [root, description] of JSONPATH_ROOTS) items.push({ label: `$.${root}`, insert: `$.${root}.`, complete: false, kind: CompletionItemKind.Module, documentation: description, group: 1 });
     return { segment, items };

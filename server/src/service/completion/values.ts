@@ -9,7 +9,9 @@ import type { PathSegment } from '../cursor';
 import type { ComponentActionSpec, WorkflowActionSpec } from '../shared/knowledge';
 import { schemasAt, valuesOf, descriptionOf } from '../shared/schemaNav';
 import { WORKFLOW_ACTIONS } from '../workflow/actions';
+import type { JSONSchema } from '../shared/jsonSchema';
 import { exampleInputs, inputSpec, inputsPlaceOf } from './inputs';
+import { fitSiblings } from './keys';
 import { CompletionItemKind, firstSentence, yamlScalar, type CompletionRequest, type ItemList } from './items';
 import { completeJsonPathRoots } from './references';
 
@@ -32,12 +34,15 @@ export function completeValues(request: CompletionRequest, list: ItemList, path:
     return;
   }
 
-  const schemas = schemasAt(root, path, request.valueAt);
+  const schemas = key !== undefined ? narrowedByKeys(request, path, key) : schemasAt(root, path, request.valueAt);
   const values = valuesOf(schemas);
   const description = descriptionOf(schemas);
   values.forEach((value) => {
     addValue(request, list, value, values, { detail: typeof value === 'boolean' ? 'boolean' : undefined, documentation: description, group: 1 });
   });
+
+  // Workflow places that take a literal or a `$.` JSONPath (`rollbackEnabled`, a condition's `value`).
+  if (analysis.kind === 'workflow' && schemas.some((s) => s.pattern === '^\\$')) completeJsonPathRoots(request, list, 3);
 
   // An input's documented default and the example of the action's table.
   const place = key !== undefined ? inputsPlaceOf(request, path.slice(0, -1)) : undefined;
@@ -49,6 +54,20 @@ export function completeValues(request: CompletionRequest, list: ItemList, path:
   }
 }
 
+/**
+ * The schemas of the value of `key`, from the alternatives of its mapping that fit the keys
+ * written beside it: after `stringEquals:` the `value` of a string comparison, not a boolean.
+ */
+function narrowedByKeys(request: CompletionRequest, path: readonly PathSegment[], key: string): JSONSchema[] {
+  const root = request.root!;
+  const parentPath = path.slice(0, -1);
+  const all = schemasAt(root, parentPath, request.valueAt);
+  const fitting = fitSiblings(all, [...request.cursor.siblings, key]);
+  if (request.cursor.siblings.length === 0 || fitting.length === all.length) return schemasAt(root, path, request.valueAt);
+  const valueAt = (p: readonly PathSegment[]) => request.valueAt([...parentPath, ...p]);
+  return fitting.flatMap((schema) => schemasAt({ ...schema, definitions: root.definitions }, [key], valueAt));
+}
+
 interface ValueOptions {
   detail?: string;
   documentation?: string;
@@ -58,7 +77,8 @@ interface ValueOptions {
 function addValue(request: CompletionRequest, list: ItemList, value: unknown, accepted: readonly unknown[], options: ValueOptions): void {
   const { cursor } = request;
   const text = yamlScalar(value, cursor.quote, accepted);
-  const label = typeof value === 'string' ? value : String(value);
+  // Whitespace values (`delimiter`) are shown escaped: `"\t"`, `" "`.
+  const label = typeof value !== 'string' ? String(value) : /^\s*$|[\n\t]/.test(value) ? JSON.stringify(value) : value;
   list.add(label, (cursor.needsSpace ? ' ' : '') + text, {
     kind: typeof value === 'boolean' ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember,
     group: options.group,

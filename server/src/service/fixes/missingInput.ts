@@ -4,8 +4,10 @@
  * A step without `inputs` gets the whole `inputs:` block under its `action`. In workflows an
  * input that an earlier step produces as an output (`instanceId`) is chained to it instead.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { findPair, resolve } from '../ast';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { findPair, keyText, resolve } from '../ast';
+import { closest } from '../shared/suggest';
 import type { ComponentActionSpec, InputSpec, WorkflowActionSpec } from '../shared/knowledge';
 import type { JSONSchema } from '../shared/jsonSchema';
 import { baseKey, branchFor, propertySchema } from '../workflow/inputs';
@@ -63,23 +65,30 @@ export const addMissingInputs: FixProvider<'missing-input'> = (data, context) =>
   const entries: Entry[] = keys.map((key) => entryFor(key, mappingSchema, atTop ? located.step : undefined, context));
   const title = `Add the missing input${keys.length > 1 ? 's' : ''} ${keys.map((k) => `\`${k}\``).join(', ')}`;
   const eol = eolOf(analysis);
+  // `comands:` beside a missing `commands`: renaming the typo (unknown-input) is the obvious fix, not this one.
+  const typo = target?.items.some((pair) => {
+    const written = isPair(pair) ? keyText(pair) : undefined;
+    const known = written !== undefined && Object.prototype.hasOwnProperty.call(mappingSchema?.properties ?? {}, baseKey(written));
+    return written !== undefined && !known && closest(baseKey(written), keys) !== undefined;
+  });
+  const fix = (edit: TextEdit): Fix => ({ title, edits: [edit], isPreferred: !typo });
 
   if (data.where === 'step') {
     const actionValue = located.step.actionPair?.value as Node | null | undefined;
     if (inputsPair || !actionValue?.range) return [];
     const indent = located.keyColumn;
     const lines = [`${spaces(indent)}inputs:`, ...block(entries, indent + 2, shape === 'list')];
-    return [fix(title, insert(analysis, lineEndAt(analysis, actionValue.range[1]), eol + lines.join(eol)))];
+    return [fix(insert(analysis, lineEndAt(analysis, actionValue.range[1]), eol + lines.join(eol)))];
   }
 
   if (target && target.items.length) {
     const first = target.items[0].key as Node | null;
     if (!first?.range) return [];
     const at = first.range[0];
-    if (target.flow) return [fix(title, insert(analysis, at, entries.map(([k, v]) => `${k}: ${flowText(v)}, `).join('')))];
+    if (target.flow) return [fix(insert(analysis, at, entries.map(([k, v]) => `${k}: ${flowText(v)}, `).join('')))];
     const column = columnOf(analysis, at);
     const lines = entries.flatMap(([k, v]) => entryLines(k, v, column));
-    return [fix(title, insert(analysis, at, lines.join(eol).slice(column) + eol + spaces(column)))];
+    return [fix(insert(analysis, at, lines.join(eol).slice(column) + eol + spaces(column)))];
   }
 
   // `inputs:` with nothing (or `{}` / `[]`) after it: only at the top of `inputs`.
@@ -89,16 +98,12 @@ export const addMissingInputs: FixProvider<'missing-input'> = (data, context) =>
   if (!key?.range) return [];
   if ((isMap(value) || isSeq(value)) && value.flow && value.items.length === 0 && value.range) {
     const mapping = `{ ${entries.map(([k, v]) => `${k}: ${flowText(v)}`).join(', ')} }`;
-    return [fix(title, replace(analysis, value.range[0], value.range[1], shape === 'list' ? `[${mapping}]` : mapping))];
+    return [fix(replace(analysis, value.range[0], value.range[1], shape === 'list' ? `[${mapping}]` : mapping))];
   }
   if (value && !isEmptyScalar(value)) return [];
   const indent = columnOf(analysis, key.range[0]) + 2;
-  return [fix(title, insert(analysis, lineEndAt(analysis, key.range[1]), eol + block(entries, indent, shape === 'list').join(eol)))];
+  return [fix(insert(analysis, lineEndAt(analysis, key.range[1]), eol + block(entries, indent, shape === 'list').join(eol)))];
 };
-
-function fix(title: string, edit: ReturnType<typeof insert>): Fix {
-  return { title, edits: [edit], isPreferred: true };
-}
 
 function isEmptyScalar(node: Node): boolean {
   return isScalar(node) && node.value === null && (!node.range || node.range[0] === node.range[1]);

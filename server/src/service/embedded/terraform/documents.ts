@@ -162,9 +162,11 @@ function readExternal(call: SyntaxNode, pathArgument: SyntaxNode, name: string, 
       if (match) targets.push({ path: pathModule(pattern.path).join(folder, file), key: match[1] });
     }
   }
-  if (!readFile || targets.length === 0) {
+  // Without a reader (an editor that only has this buffer) the file is somebody else's to check.
+  if (!readFile || (pattern.wildcard && !listDirectory)) return true;
+  if (targets.length === 0) {
     context.found.diagnostics.push({ ...diagnostic('embedded-file-missing', context.lines.range(reference.start, reference.end),
-      `${address} reads its document from \`${oneLine(pathArgument.text)}\`, which ${readFile ? 'matches no file' : 'is not read here'}; it is not checked.`), resource: address });
+      `${address} reads its document from \`${oneLine(pathArgument.text)}\`, which matches no file; it is not checked.`), resource: address });
     return true;
   }
   for (const target of targets) {
