@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeOptions } from '../server/src/service/analysis';
 import { complete } from '../server/src/service/complete';
 import { cursorAt } from '../server/src/service/cursor';
+import { COMPONENT_ACTIONS } from '../server/src/service/component/actions';
+import { WORKFLOW_ACTIONS } from '../server/src/service/workflow/actions';
 import { snippetToPlain } from '../server/src/service/completion/items';
 import { validate } from '../server/src/service/validate';
 import { CORPUS } from './support/corpus';
@@ -232,6 +234,13 @@ const componentCases: Case[] = [
     lines: '          forEach:\n            - ',
   },
   {
+    name: 'a delimiter: whitespace values shown escaped, indicators quoted',
+    doc: component('      - name: Run\n        action: ExecuteBash\n        loop:\n          forEach:\n            list: a,b\n            delimiter: ‸\n'),
+    includes: ['.', ',', '"\\n"', '"\\t"', '" "'],
+    pick: ',',
+    lines: "            delimiter: ','",
+  },
+  {
     name: 'phase names',
     doc: component('', '  - name: ‸\n'),
     includes: ['validate', 'test', 'container-host-test', 'build'],
@@ -270,6 +279,14 @@ const componentCases: Case[] = [
     pick: 'New ExecuteBash step',
     lines: '      - name: ExecuteBash2',
     valid: true,
+  },
+  {
+    name: 'no step snippet before text already on the line',
+    doc: component('      - ‸name: Run\n'),
+    includes: ['action'],
+    excludes: ['New ExecuteBash step'],
+    pick: 'action',
+    lines: '      - action: Run',
   },
   {
     name: 'a Windows component offers no Linux-only step snippets',
@@ -491,6 +508,21 @@ const workflowCases: Case[] = [
     lines: "      payload: 'image {{ $.imagebuilder. }}'",
   },
   {
+    name: 'a condition\'s `value` after `stringEquals`: no booleans, the JSONPath roots',
+    doc: workflow('  - name: Again\n    action: LaunchInstance\n    if:\n      stringEquals: AMI\n      value: ‸\n    inputs:\n      waitFor: ssmAgent\n'),
+    exactly: ['$.parameters', '$.stepOutputs', '$.imagebuilder', '$.workflowOutputs'],
+  },
+  {
+    name: 'a condition\'s `value` after `booleanEquals`: booleans first',
+    doc: workflow('  - name: Again\n    action: LaunchInstance\n    if:\n      booleanEquals: true\n      value: ‸\n    inputs:\n      waitFor: ssmAgent\n'),
+    exactly: ['true', 'false', '$.parameters', '$.stepOutputs', '$.imagebuilder', '$.workflowOutputs'],
+  },
+  {
+    name: 'workflow `if`: operators before the keys they share',
+    doc: workflow('  - name: Again\n    action: LaunchInstance\n    if:\n      ‸\n'),
+    includes: ['booleanEquals', 'stringEquals', 'and', 'not', 'value'],
+  },
+  {
     name: 'actions the workflow type allows',
     doc: workflow('  - name: Run\n    action: ‸\n'),
     options: { workflowType: 'TEST' },
@@ -599,6 +631,37 @@ describe('complete: workflows', () => {
     expect(validate(WORKFLOW, BUILD).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
   for (const c of workflowCases) it(c.name, () => check(c));
+});
+
+describe('complete: every new-step snippet, accepted as plain text, is a valid step', () => {
+  const accept = (doc: string, label: string, options: AnalyzeOptions) => {
+    const { text, offset } = withCursor(doc);
+    const analysis = analyze(text, options);
+    const item = complete(analysis, analysis.lines.positionAt(offset), { rethrow: true }).items.find((i) => i.label === label);
+    expect(item, label).toBeDefined();
+    return apply(text, item!.textEdit as TextEdit, false);
+  };
+  for (const action of COMPONENT_ACTIONS) {
+    const platform = action.platforms.includes('Linux') ? 'Linux' : action.platforms[0];
+    it(`component: ${action.name} (${platform})`, () => {
+      const after = accept('schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - ‸\n', `New ${action.name} step`, { platform });
+      const errors = validate(after, { platform }).diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `${d.code}: ${d.message}`), after).toEqual([]);
+    });
+  }
+  for (const action of WORKFLOW_ACTIONS) {
+    const workflowType = action.types[0];
+    // Actions that read a DistributeImage step's output get one to read; the others a LaunchInstance step.
+    const source = action.chainedOnly?.includes('distributedImages')
+      ? '  - name: Copies\n    action: DistributeImage\n    onFailure: Abort\n    inputs:\n      distributions:\n        - region: us-west-2\n'
+      : workflowType === 'DISTRIBUTION' ? '' : undefined;
+    it(`workflow: ${action.name} (${workflowType})`, () => {
+      const base = source === undefined ? WORKFLOW : `name: wf\nschemaVersion: 1.0\nsteps:\n${source}`;
+      const after = accept(base + '  - ‸\n', `New ${action.name} step`, { workflowType });
+      const errors = validate(after, { workflowType }).diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `${d.code}: ${d.message}`), after).toEqual([]);
+    });
+  }
 });
 
 describe('complete: requests it must survive', () => {

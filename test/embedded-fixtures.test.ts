@@ -145,6 +145,21 @@ describe('Terraform', () => {
   });
 });
 
+describe('file() targets', () => {
+  const host = 'resource "aws_imagebuilder_component" "gone" {\n  platform = "Linux"\n  data     = file("${path.module}/nowhere.yaml")\n}\n';
+
+  it('a missing file is a warning on the call, with the resource', () => {
+    const result = validateHost(host, join(FIXTURES, 'missing.tf'), io);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.resource, covered(host, d)])).toEqual([
+      ['embedded-file-missing', 'warning', 'aws_imagebuilder_component.gone', 'file("${path.module}/nowhere.yaml")'],
+    ]);
+  });
+
+  it('without a reader (an editor with one buffer) nothing is said about it', () => {
+    expect(validateHost(host, join(FIXTURES, 'missing.tf')).diagnostics).toEqual([]);
+  });
+});
+
 describe('detectHost', () => {
   it('tells hosts from other files by content', () => {
     expect(detectHost('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  X:\n    Type: AWS::S3::Bucket\n', 't.yaml')).toBe('cloudformation-yaml');

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findEmbeddedDocuments } from '../server/src/service/embedded/index';
+import { findEmbeddedDocuments, validateHost } from '../server/src/service/embedded/index';
 import type { EmbeddedDocument } from '../server/src/service/embedded/types';
 
 /** Lines of printable text: no leading or trailing blanks (block scalars would re-indent or chomp them). */
@@ -83,5 +83,26 @@ describe('position map', () => {
     expect(document.fromHost(inside)).toBeGreaterThanOrEqual(at);
     expect(document.fromHost(inside)).toBeLessThan(end);
     expect(document.text.slice(end)).toBe('-x\nphases: []\n');
+  });
+});
+
+describe('arbitrary text', () => {
+  const fragment = fc.constantFrom(
+    'Resources:\n', '  C:\n', '    Type: AWS::ImageBuilder::Component\n', '    Properties:\n', '      Data: ', '!Sub ', '|2-\n', '>\n',
+    '"', "'", '\\n', '${', '}', '${!', '%{ if x ~}', '%{ endif }', '$${', '{', '[', ']', ',', ': ', '\n', '\r\n', '\t', '        ',
+    'resource "aws_imagebuilder_component" "x" {\n', 'data = ', '<<-EOT\n', 'EOT\n', 'yamlencode(', 'templatefile("a", {})', ')', '/*', '*/', '#',
+    'phases:\n', '  - name: build\n', '\u0000', '\uffff', '😀', 'Fn::Join', '"Fn::Sub": ', '!Ref X ',
+  );
+  const text = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it('never throws, and every range lies inside the host', () => {
+    fc.assert(fc.property(text, fc.constantFrom('t.yaml', 'main.tf', 'x.template.json'), (host, path) => {
+      const result = validateHost(host, path);
+      const lines = host.split(/\r\n|\r|\n/);
+      for (const d of [...result.diagnostics]) {
+        expect(d.range.end.line).toBeLessThan(lines.length);
+        expect(d.range.start.character).toBeLessThanOrEqual(lines[d.range.start.line].length);
+      }
+    }), { numRuns: 300 });
   });
 });

@@ -429,3 +429,53 @@ describe('semantic tokens', () => {
     expect(semanticTokens(analyze('kind: Pod\nspec: {}\n')).data).toEqual([]);
   });
 });
+
+describe('lookups by position (binary search in SymbolIndex and nodeAt)', () => {
+  it('two references that touch: the first wins at the shared offset, each inside its own span', () => {
+    const text = yaml`
+      schemaVersion: 1.0
+      parameters:
+        - First:
+            type: string
+        - Second:
+            type: string
+      phases:
+        - name: build
+          steps:
+            - name: Echo
+              action: ExecuteBash
+              inputs:
+                commands:
+                  - echo {{ First }}{{ Second }}
+    `;
+    const analysis = analyze(text);
+    const boundary = text.indexOf('}}{{') + 2;
+    expect(analysis.symbols.referenceAt(boundary)?.reference.text).toBe('First');
+    expect(analysis.symbols.referenceAt(boundary + 1)?.reference.text).toBe('Second');
+    expect(analysis.symbols.referenceAt(text.indexOf('echo'))).toBeUndefined();
+    expect(analysis.symbols.declarationAt(text.indexOf('Second:') + 6)?.name).toBe('Second');
+    expect(analysis.symbols.declarationAt(text.indexOf('type'))).toBeUndefined();
+  });
+
+  it('declarations given out of document order are still found', () => {
+    const analysis = analyze(COMPONENT);
+    const reversed = new (analysis.symbols.constructor as typeof import('../server/src/service/symbols').SymbolIndex)(
+      [...analysis.symbols.declarations].reverse(), [...analysis.symbols.references].reverse());
+    for (const d of analysis.symbols.declarations) expect(reversed.declarationAt(d.nameStart)).toBe(d);
+    for (const r of analysis.symbols.references) expect(reversed.referenceAt(r.start)?.reference).toBe(r);
+  });
+
+  it('nodeAt in flow collections and long lists finds the item at each offset', async () => {
+    const { nodeAt } = await import('../server/src/service/cursor');
+    const items = Array.from({ length: 300 }, (_, i) => `      - item${i}`).join('\n');
+    const text = `schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: ExecuteBash\n        loop: {name: xs, forEach: [a,b]}\n        inputs:\n          commands:\n${items.replace(/^ {6}/gm, '            ')}\n`;
+    const analysis = analyze(text);
+    const at = (needle: string, into = 0) => nodeAt(analysis, text.indexOf(needle) + into);
+    expect(at('item0\n')?.path).toEqual(['phases', 0, 'steps', 0, 'inputs', 'commands', 0]);
+    expect(at('item299')?.path).toEqual(['phases', 0, 'steps', 0, 'inputs', 'commands', 299]);
+    expect(at('item150', 3)?.path).toEqual(['phases', 0, 'steps', 0, 'inputs', 'commands', 150]);
+    expect(at('forEach')?.path).toEqual(['phases', 0, 'steps', 0, 'loop', 'forEach']);
+    expect(at('b]')?.path).toEqual(['phases', 0, 'steps', 0, 'loop', 'forEach', 1]);
+    expect(at('xs,', 2)?.path).toEqual(['phases', 0, 'steps', 0, 'loop', 'name']);
+  });
+});

@@ -1,10 +1,9 @@
 /**
  * The server's AWS commands (`imagebuilder.server.*`), however they are invoked (our palette
  * commands, the server's code lenses, another extension): refused with an explanation in an
- * untrusted workspace, and run under a progress notification that can be cancelled. The server
- * does the work, asks for confirmation, reports its steps (window/workDoneProgress, in the
- * status bar) and shows the `{ ok, message }` result itself (window/showMessage), so the client
- * only adds what the server cannot: the notification while the call runs.
+ * untrusted workspace. The server does the rest: it asks for confirmation, reports progress
+ * (shown as a notification, see serverProgress.ts) and shows its `{ ok, message }` result
+ * itself (window/showMessage); the client adds the result to its log.
  */
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
@@ -39,30 +38,16 @@ export function awsCommandMiddleware(ui: Ui): Middleware['executeCommand'] {
     const title = TITLES[command];
     if (!title) return next(command, args);
     if (!awsAllowed(ui, title)) return { ok: false, message: 'Not run: the workspace is not trusted.' } satisfies CommandResult;
-    const subject = describe(args[0]);
-    return ui.progress(subject ? `${title} of ${subject}` : title, async () => {
-      try {
-        const result = (await next(command, args)) as CommandResult | undefined;
-        if (!result || typeof result.message !== 'string') ui.error(`${title}: the language server gave no result.`);
-        else log(ui, title, result);
-        return result;
-      } catch (error) {
-        ui.error(`${title} failed: ${error instanceof Error ? error.message : String(error)}`);
-        return { ok: false, message: String(error) } satisfies CommandResult;
-      }
-    });
+    try {
+      const result = (await next(command, args)) as CommandResult | undefined;
+      if (!result || typeof result.message !== 'string') ui.error(`${title}: the language server gave no result.`);
+      else ui.record(result.ok ? 'information' : 'error', `${title}: ${result.message}`);
+      return result;
+    } catch (error) {
+      ui.error(`${title} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { ok: false, message: String(error) } satisfies CommandResult;
+    }
   };
-}
-
-/** The result in our log, beside the server's own lines (the server shows it to the user). */
-function log(ui: Ui, title: string, result: CommandResult): void {
-  ui.record(result.ok ? 'information' : 'error', `${title}: ${result.message}`);
-}
-
-/** The file name of a document argument, for the notification title. */
-function describe(arg: unknown): string | undefined {
-  if (typeof arg !== 'string' || !/^[a-z][\w+.-]*:/i.test(arg)) return undefined;
-  return vscode.Uri.parse(arg).path.split('/').pop();
 }
 
 /** Runs a server command, or explains that this server does not offer it. */

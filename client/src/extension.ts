@@ -9,6 +9,7 @@ import { awsCommandMiddleware } from './awsCommands';
 import { registerCommands } from './commands';
 import { DocumentInfoSource, type DocumentInfo } from './documentInfo';
 import { createLanguageClient } from './languageClient';
+import { showServerProgress } from './serverProgress';
 import { StatusBar } from './statusBar';
 import { Ui, type Shown } from './ui';
 import { bridgeToYamlExtension, withoutYamlExtensionDuplicates } from './yamlExtension';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImageB
   );
   log.info(`Starting the language server (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted: AWS commands disabled'}).`);
   await client.start();
+  context.subscriptions.push(showServerProgress(client, ui));
   vscode.workspace.textDocuments.forEach((document) => info.refresh(document.uri));
   return { notifications: ui.shown, documentInfo: (uri) => info.get(uri), statusBarText: () => statusBar.text };
 }

@@ -38,15 +38,16 @@ export class Ui {
     });
   }
 
-  /** A notification with a spinner for as long as `task` runs. */
-  progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Thenable<T> {
+  /** A notification with a spinner for as long as `task` runs (and a Cancel button if asked). */
+  progress<T>(title: string, task: (report: (message: string) => void, cancellation: vscode.CancellationToken) => Promise<T>, cancellable = false): Thenable<T> {
     this.remember('progress', title);
     this.log.info(`${title}…`);
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) =>
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, (progress, cancellation) =>
       task((message) => {
         this.remember('progress', `${title}: ${message}`);
+        this.log.info(`${title}: ${message}`);
         progress.report({ message });
-      }),
+      }, cancellation),
     );
   }
 

@@ -14,6 +14,11 @@ export async function startFakeImagebuilder(root) {
   const outfile = join(root, '.vscode-test/out/fakeImagebuilder.js');
   await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
   const { FakeImagebuilder } = createRequire(import.meta.url)(outfile);
-  const fake = await new FakeImagebuilder({ region: 'us-east-1' }).start();
-  return { url: fake.url, fake, close: () => fake.stop() };
+  const fake = await new FakeImagebuilder({ region: 'us-east-1', account: '111122223333' }).start();
+  // What Distribute Image and Retry Image act on: distribution settings, and a failed build.
+  const distributionConfiguration = 'arn:aws:imagebuilder:us-east-1:111122223333:distribution-configuration/extension-test';
+  const failedImage = 'arn:aws:imagebuilder:us-east-1:111122223333:image/extension-test/1.0.0/1';
+  fake.distributionConfigurations.add(distributionConfiguration);
+  fake.images.set(failedImage, 'FAILED');
+  return { url: fake.url, distributionConfiguration, failedImage, close: () => fake.stop() };
 }

@@ -2,14 +2,14 @@
 /**
  * Runs the extension tests in a real VS Code: @vscode/test-electron's runTests() with
  * code-server + headless Chromium behind the shim (code-shim.mjs), in three sessions:
- *   main        the extension alone: activation, diagnostics, commands, screenshot
+ *   main        the extension alone: activation, diagnostics, commands, completion, quick
+ *               fixes, code lenses, dry run and publish against a local endpoint, screenshot
  *   yaml        beside a stand-in for the Red Hat YAML extension (yaml-language-server from npm
  *               with SchemaStore-style associations): no duplicates, no foreign schemas
  *   untrusted   Restricted Mode: validation works, AWS commands are refused with a reason
  * Each session opens a fresh copy of examples/ plus test/vscode/fixtures/workspace.
- *   node test/vscode/run.mjs [session...] [--pending]
- * --pending adds the suite for server features that have not landed yet.
- * Needs dist/ (npm run build) and code-server (scripts/install-code-server.sh).
+ *   node test/vscode/run.mjs [session...] [--suites=a,b]   (--suites: only these suites)
+ * Needs dist/ (npm run build), code-server and chromium (scripts/install-code-server.sh).
  */
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -25,13 +25,22 @@ const root = resolve(here, '../..');
 const out = join(root, '.vscode-test/out');
 const artifacts = join(root, 'test-artifacts');
 const args = process.argv.slice(2);
-const pending = args.includes('--pending');
 const chosen = args.filter((a) => !a.startsWith('--'));
+const onlySuites = args.find((a) => a.startsWith('--suites='))?.slice('--suites='.length).split(',');
 
+// Without code-server or Chromium the tests fail when CI is set (.ci/run installs both) and
+// are skipped otherwise, loudly, as the other editor tests are.
 const codeServer = process.env.CODE_SERVER_BIN || join(root, '.vscode-test/code-server/node_modules/.bin/code-server');
-if (!existsSync(codeServer)) {
-  console.error(`test:vscode: code-server is not installed (${codeServer}); run scripts/install-code-server.sh`);
-  process.exit(2);
+const chromium = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const missing = [[codeServer, 'code-server'], [chromium, 'chromium']].filter(([path]) => !existsSync(path)).map(([, name]) => name);
+if (missing.length) {
+  const message = `VS Code extension tests: ${missing.join(' and ')} not installed; run scripts/install-code-server.sh (as root for its apt packages)`;
+  if (process.env.CI) {
+    console.error(`${message}.`);
+    process.exit(2);
+  }
+  console.error(`\nSKIPPED: ${message}. They run, and fail without it, when CI is set.\n`);
+  process.exit(0);
 }
 if (!existsSync(join(root, 'dist/client.js')) || !existsSync(join(root, 'dist/cli.js'))) {
   console.error('test:vscode: dist/ is not built; run npm run build');
@@ -52,13 +61,10 @@ const standinVsix = join(out, 'yaml-standin.vsix');
 execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', standinVsix], { cwd: standin, stdio: 'pipe' });
 
 const sessions = {
-  main: { suites: ['activation', 'commands'], extensions: [root] },
+  main: { suites: ['activation', 'commands', 'server-features', 'screenshot'], extensions: [root] },
   yaml: { suites: ['yaml-extension'], extensions: [root], install: [standinVsix] },
   untrusted: { suites: ['untrusted'], extensions: [root], trust: true },
 };
-if (pending) sessions.main.suites.push('pending-server-features');
-// Last, so the picture shows every feature the server has.
-sessions.main.suites.push('screenshot');
 
 const endpoint = await startFakeImagebuilder(root);
 mkdirSync(artifacts, { recursive: true });
@@ -66,6 +72,8 @@ let failed = 0;
 const started = Date.now();
 for (const [name, session] of Object.entries(sessions)) {
   if (chosen.length && !chosen.includes(name)) continue;
+  if (onlySuites) session.suites = session.suites.filter((s) => onlySuites.includes(s));
+  if (!session.suites.length) continue;
   const scratch = mkdtempSync(join(tmpdir(), `ib-vscode-${name}-`));
   const workspace = join(scratch, 'workspace');
   cpSync(join(root, 'examples'), workspace, { recursive: true });
@@ -92,12 +100,17 @@ for (const [name, session] of Object.entries(sessions)) {
         IB_WORKSPACE: workspace,
         IB_ROOT: root,
         IB_ENDPOINT: endpoint?.url ?? '',
+        IB_DISTRIBUTION_CONFIGURATION: endpoint?.distributionConfiguration ?? '',
+        IB_FAILED_IMAGE: endpoint?.failedImage ?? '',
         IB_ARTIFACTS: artifacts,
         SHIM_SCREENSHOT_DIR: join(scratch, 'screenshots'),
         SHIM_WORKSPACE_TRUST: session.trust ? '1' : '0',
         CODE_SERVER_BIN: codeServer,
         IB_YAML_LANGUAGE_SERVER: join(root, 'node_modules/yaml-language-server/out/server/src/server.js'),
-        // The AWS SDK in the language server talks to the local endpoint with dummy credentials.
+        // The AWS SDK in the language server talks to the local endpoint with dummy credentials,
+        // and cannot find a developer's real ones.
+        AWS_CONFIG_FILE: join(scratch, 'no-aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(scratch, 'no-aws-credentials'),
         AWS_ACCESS_KEY_ID: 'AKIDEXTENSIONTEST',
         AWS_SECRET_ACCESS_KEY: 'extension-test-secret',
         AWS_REGION: 'us-east-1',

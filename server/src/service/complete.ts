@@ -77,17 +77,19 @@ function completeAt(analysis: Analysis, position: Position, options: CompleteOpt
       completeValues(request, list, [...path, 0]);
       break;
     case 'key':
-      completeKeyPosition(request, list, path, before);
+      completeKeyPosition(request, list, path, before, analysis.text.slice(offset, lines.lineEnd(position.line)));
       break;
   }
   return { isIncomplete: false, items: list.items };
 }
 
 /** A key, a new list item, or a bare word that is an item of a list of scalars. */
-function completeKeyPosition(request: CompletionRequest, list: ItemList, path: PathSegment[], before: string): void {
+function completeKeyPosition(request: CompletionRequest, list: ItemList, path: PathSegment[], before: string, after: string): void {
   const { analysis, cursor, root } = request;
   const last = path[path.length - 1];
   const onDash = /^\s*(?:-\s+)+\S*$/.test(before);
+  // Snippets write whole lines: only where nothing but the word follows on the line.
+  const lineEndsHere = /^\S*\s*$/.test(after) && !after.includes(':');
   if (path.length === 0 && analysis.kind === 'unknown') {
     // A document not yet recognisable: the keys of both kinds.
     for (const schema of [componentSchema(), workflowSchema()]) completeKeys({ ...request, root: schema }, list, path);
@@ -96,6 +98,7 @@ function completeKeyPosition(request: CompletionRequest, list: ItemList, path: P
   if (!root) return;
   // A list being filled: a new step, parameter or constant.
   if (last === 'steps' && !onDash && isStepsList(path)) {
+    if (!lineEndsHere) return;
     completeNewStep(request, list, true);
     return;
   }
@@ -104,7 +107,7 @@ function completeKeyPosition(request: CompletionRequest, list: ItemList, path: P
     return;
   }
   completeKeys(request, list, path);
-  if (typeof last === 'number' && onDash && cursor.siblings.length === 0) {
+  if (typeof last === 'number' && onDash && lineEndsHere && cursor.siblings.length === 0) {
     const parent = path.slice(0, -1);
     if (isStepsList(parent)) completeNewStep(request, list, false);
     if (analysis.kind === 'component' && parent.length === 1 && (parent[0] === 'parameters' || parent[0] === 'constants')) completeNewVariable(request, list, parent[0]);

@@ -324,7 +324,7 @@ export function nodeAt(analysis: Analysis, offset: number): NodeContext | undefi
   let found: NodeContext | undefined;
   for (let depth = 0; depth < 200; depth++) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (within(p.key as Node) || within(p.value as Node))) as Pair<Node, Node | null> | undefined;
+      const pair = node.items[indexAt(node.items, offset, (p) => isPair(p) && (within(p.key as Node) || within(p.value as Node)))] as Pair<Node, Node | null> | undefined;
       if (!pair) return found;
       const key = keyText(pair);
       if (within(pair.key) && key !== undefined) return finish({ path: [...path, key], role: 'key', node: pair.key, pair, key });
@@ -334,7 +334,7 @@ export function nodeAt(analysis: Analysis, offset: number): NodeContext | undefi
       found = { path: [...path], role: 'value', node: pair.value, pair, key };
       node = pair.value;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => within(item as Node));
+      const index = indexAt(node.items, offset, (item) => within(item as Node));
       if (index < 0) return found;
       path.push(index);
       const item = node.items[index] as Node;
@@ -350,4 +350,32 @@ export function nodeAt(analysis: Analysis, offset: number): NodeContext | undefi
     attachModels(analysis, context);
     return context;
   }
+}
+
+/**
+ * Index of the first item of a mapping or list that `contains` the offset (-1: none), by binary
+ * search: items are in source order, so only the last one starting at or before the offset and
+ * the one before it (both may touch the offset) can. Items without a position: one by one.
+ */
+function indexAt<T>(items: readonly T[], offset: number, contains: (item: T) => boolean): number {
+  const startOf = (item: T): number | undefined => {
+    const node = (isPair(item) ? (item.key as Node | null) ?? (item.value as Node | null) : item) as Node | null;
+    return node?.range?.[0];
+  };
+  let low = 0;
+  let high = items.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = startOf(items[middle]);
+    if (start === undefined) return items.findIndex(contains);
+    if (start <= offset) {
+      last = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (last > 0 && contains(items[last - 1])) return last - 1;
+  return last >= 0 && contains(items[last]) ? last : -1;
 }

@@ -30,12 +30,24 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   const offset = offsetOf(analysis, position);
   if (offset === undefined || analysis.kind === 'unknown') return null;
   const at = analysis.symbols.referenceAt(offset);
-  const fromReference = at && referenceHover(analysis, at);
+  const fromReference = at && once(at.part ?? at.reference, () => referenceHover(analysis, at));
   if (fromReference) return fromReference;
   const declared = analysis.symbols.declarationAt(offset);
-  if (declared) return markdown(declarationCard(analysis, declared), declared.nameRange);
+  if (declared) return once(declared, () => markdown(declarationCard(analysis, declared), declared.nameRange));
   const node = nodeAt(analysis, offset);
-  return node ? nodeHover(analysis, node) : null;
+  return node ? once(node.node, () => nodeHover(analysis, node)) : null;
+}
+
+/**
+ * Hovers by what they describe (a reference part, a declaration, a syntax node, all owned by one
+ * analysis): every position of a word gives the same hover, built once.
+ */
+const built = new WeakMap<object, Hover | null>();
+
+function once(subject: object, build: () => Hover | null): Hover | null {
+  let hover = built.get(subject);
+  if (hover === undefined) built.set(subject, (hover = build()));
+  return hover;
 }
 
 function markdown(value: string | undefined, range: Range): Hover | null {

@@ -77,14 +77,20 @@ export class SymbolIndex {
     readonly references: readonly SymbolReference[],
   ) {}
 
+  // Sorted by start, for binary search: editors ask at every keystroke and pointer move.
+  private declarationsByStart?: Declaration[];
+  private referencesByStart?: SymbolReference[];
+
   /** The declaration whose name is at `offset` (inclusive of the end, where a cursor sits after typing). */
   declarationAt(offset: number): Declaration | undefined {
-    return this.declarations.find((d) => d.nameStart <= offset && offset <= d.nameEnd);
+    this.declarationsByStart ??= [...this.declarations].sort((a, b) => a.nameStart - b.nameStart);
+    return containing(this.declarationsByStart, offset, (d) => d.nameStart, (d) => d.nameEnd);
   }
 
   /** The reference, and the part of it, at `offset`. */
   referenceAt(offset: number): PartAt | undefined {
-    const reference = this.references.find((r) => r.outerStart <= offset && offset <= r.outerEnd);
+    this.referencesByStart ??= [...this.references].sort((a, b) => a.outerStart - b.outerStart);
+    const reference = containing(this.referencesByStart, offset, (r) => r.outerStart, (r) => r.outerEnd);
     if (!reference) return undefined;
     return { reference, part: reference.parts.find((p) => p.start <= offset && offset <= p.end) };
   }
@@ -109,4 +115,26 @@ export class SymbolIndex {
   byKind(kind: DeclarationKind): Declaration[] {
     return this.declarations.filter((d) => d.kind === kind);
   }
+}
+
+/**
+ * The first of non-overlapping spans, sorted by start, that contains `offset` (ends included):
+ * the last span starting at or before it, or the one before when both touch the offset.
+ */
+function containing<T>(sorted: readonly T[], offset: number, start: (item: T) => number, end: (item: T) => number): T | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (start(sorted[middle]) <= offset) {
+      last = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  let found: T | undefined;
+  for (let i = last; i >= 0 && end(sorted[i]) >= offset; i--) found = sorted[i];
+  return found;
 }

@@ -17,6 +17,9 @@ describe('Screenshot', () => {
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     const editor = await open('web/install-web-server.yaml');
+    await waitFor('the code lenses', async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).length > 0);
+    await sleep(3000);
+    await screenshot('debug-lenses');
     await replaceText(editor, 'action: ExecuteBash', 'action: ExecuteBsh');
     await waitFor('the squiggle', () => ours(editor.document.uri).some((d) => d.code === 'unknown-action'));
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -26,6 +29,8 @@ describe('Screenshot', () => {
     await editor.edit((e) => e.delete(new vscode.Range(inside, inside.translate(0, 'NginxVersion'.length))));
     editor.selection = new vscode.Selection(inside, inside);
     editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    // The editor asks for code lenses again after edits, with a delay.
+    await sleep(2000);
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
     await sleep(1500);
     const file = await screenshot('vscode-editor');

@@ -42,7 +42,8 @@ export function completeValues(request: CompletionRequest, list: ItemList, path:
   });
 
   // Workflow places that take a literal or a `$.` JSONPath (`rollbackEnabled`, a condition's `value`).
-  if (analysis.kind === 'workflow' && schemas.some((s) => s.pattern === '^\\$')) completeJsonPathRoots(request, list, 3);
+  const conditionValue = key === 'value' && path.includes('if');
+  if (analysis.kind === 'workflow' && (conditionValue || schemas.some((s) => s.pattern === '^\\$'))) completeJsonPathRoots(request, list, 3);
 
   // An input's documented default and the example of the action's table.
   const place = key !== undefined ? inputsPlaceOf(request, path.slice(0, -1)) : undefined;
@@ -64,8 +65,11 @@ function narrowedByKeys(request: CompletionRequest, path: readonly PathSegment[]
   const all = schemasAt(root, parentPath, request.valueAt);
   const fitting = fitSiblings(all, [...request.cursor.siblings, key]);
   if (request.cursor.siblings.length === 0 || fitting.length === all.length) return schemasAt(root, path, request.valueAt);
-  const valueAt = (p: readonly PathSegment[]) => request.valueAt([...parentPath, ...p]);
-  return fitting.flatMap((schema) => schemasAt({ ...schema, definitions: root.definitions }, [key], valueAt));
+  // The parent's alternatives are already flattened: read the key's own schema in each.
+  const own = fitting.filter((schema) => schema.properties?.[key]);
+  if (own.length === 0) return schemasAt(root, path, request.valueAt);
+  const valueAt = (p: readonly PathSegment[]) => request.valueAt([...path, ...p]);
+  return own.flatMap((schema) => schemasAt({ ...schema.properties![key], definitions: root.definitions }, [], valueAt));
 }
 
 interface ValueOptions {

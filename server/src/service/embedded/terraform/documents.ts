@@ -246,8 +246,13 @@ function recoverResources(text: string, root: SyntaxNode, found: Block[]): Block
     if (starts.has(start) || root.descendantForIndex(start).type === 'comment') continue;
     const masked = text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start);
     const { root: again } = parseHcl(masked);
-    const block = again && topLevelBlocks(again).find((b) => b.start === start && RESOURCE_KINDS[b.labels[0]]);
-    if (block) recovered.push(block);
+    // One parse recovers this resource and the well-formed ones after it.
+    for (const block of again ? topLevelBlocks(again) : []) {
+      if (block.start < start || starts.has(block.start) || block.type !== 'resource' || !RESOURCE_KINDS[block.labels[0]]) continue;
+      if (block.start > start && again!.descendantForIndex(block.start, block.body?.endIndex ?? block.start).hasError) continue;
+      recovered.push(block);
+      starts.add(block.start);
+    }
   }
   return recovered;
 }
