@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -40,7 +40,9 @@ interface Server {
 }
 
 const schemaUri = pathToFileURL(join(ROOT, 'schemas', 'component.schema.json')).href;
-const folder = join(ROOT, '.scratch', 'bench-lsp');
+// Documents are only opened, never written. Not under a dot folder: yaml-language-server's
+// schema globs do not match paths with one (it then validates nothing, silently).
+const folder = join(tmpdir(), 'ib-bench-lsp');
 const SERVERS: Server[] = [
   ...[0, 150].map((debounceMs) => ({
     label: `imagebuilder-yaml, debounce ${debounceMs}`,
@@ -194,6 +196,27 @@ async function measureDocument(session: Session, text: string, lines: number, fi
   await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 }
 
+const checks: string[] = [];
+
+/** That each server really checks and answers here: a misspelt action, completion and hover. */
+async function sanity(session: Session, text: string): Promise<string> {
+  const uri = nextUri();
+  const broken = text.replace('action: S3Download', 'action: S3Downlaod');
+  const published = session.diagnostics(uri, 1);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: broken } });
+  const diagnostics = (await published).diagnostics.length;
+  // Without the schema applied, yaml-language-server's figures would measure doing nothing.
+  if (diagnostics === 0) throw new Error(`${session.server.label} reports nothing for a misspelt action: is the schema applied?`);
+  const [action] = probes(text);
+  const completion = session.capabilities.completionProvider
+    ? await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: action }) as { items?: unknown[] } | unknown[] | null
+    : undefined;
+  const items = Array.isArray(completion) ? completion.length : completion?.items?.length ?? 0;
+  const hover = session.capabilities.hoverProvider ? await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: action }) : undefined;
+  await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  return `${diagnostics} diagnostics for a misspelt action, ${completion === undefined ? 'no completion' : `${items} completion items`} and ${hover === undefined ? 'no hover' : hover ? 'a hover' : 'an empty hover'} at an action value`;
+}
+
 async function startUp(server: Server, figures: Figures): Promise<void> {
   const start = now();
   const session = new Session(server);
@@ -230,6 +253,7 @@ async function measure(): Promise<Figures[]> {
   // Warm-up: the first documents pay for loading code paths once.
   const warm = componentOfLines(200);
   for (const session of sessions) for (let i = 0; i < 3; i++) await measureDocument(session, warm, 200, new Map());
+  for (const session of sessions) checks.push(`${session.server.label}: ${await sanity(session, warm)}`);
   for (const lines of SIZES) {
     process.stderr.write(`${lines} lines ...\n`);
     const text = componentOfLines(lines);
@@ -277,6 +301,8 @@ async function main(): Promise<void> {
     'CPU time of the server\'s main thread for the same operations (less sensitive to other load on the machine):',
     '',
     ...cpu,
+    '',
+    ...checks.map((check) => `- ${check}`),
     '',
   ].join('\n'));
 }

@@ -230,8 +230,11 @@ describe('commands', () => {
     const before = fake.count();
     expect(await client.execute('imagebuilder.server.publish', [uri, {}])).toMatchObject({ ok: true, unchanged: true, version: '1.11.0' });
     expect(fake.count()).toBe(before);
-    // Declined: nothing is created.
+    // Unsaved changes are not published: the record must describe the file on disk.
     await client.change(uri, `${COMPONENT}# more\n`);
+    expect(await client.execute('imagebuilder.server.publish', [uri, {}])).toMatchObject({ ok: false, errorName: 'UnsavedChanges' });
+    writeFileSync(path, `${COMPONENT}# more\n`);
+    // Declined: nothing is created.
     client.answer = 'Cancel';
     const creates = fake.count('CreateComponent');
     expect(await client.execute('imagebuilder.server.publish', [uri, {}])).toMatchObject({ ok: false, errorName: 'Cancelled' });

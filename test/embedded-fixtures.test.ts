@@ -137,6 +137,12 @@ describe('Terraform', () => {
     expect(template.text).toContain('    steps:\n      - name: Step_xstep\n');
   });
 
+  it('a conditional: the first branch that holds a document is checked', () => {
+    const host = 'resource "aws_imagebuilder_component" "c" {\n  platform = "Linux"\n  data     = var.doc != null ? var.doc : <<-EOT\n    schemaVersion: 1.0\n    phases:\n      - name: build\n        steps:\n          - name: Say\n            action: ExecuteBashh\n  EOT\n}\n';
+    const result = validateHost(host, 'main.tf');
+    expect(result.diagnostics.map((d) => [d.code, d.range.start.line + 1, covered(host, d)])).toEqual([['unknown-action', 9, 'ExecuteBashh']]);
+  });
+
   it('a syntax error above a resource: reported, and the document after it is still checked', () => {
     check('tf-syntax-error.tf', [
       { code: 'host-syntax', text: '=', line: 2 },

@@ -4,6 +4,7 @@
  * characters that spell it, and fromHost inverts toHost.
  */
 import fc from 'fast-check';
+import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { findEmbeddedDocuments, validateHost } from '../server/src/service/embedded/index';
 import type { EmbeddedDocument } from '../server/src/service/embedded/types';
@@ -47,6 +48,29 @@ describe('position map', () => {
       expect(document.text).toBe(text);
       expect(document.options.platform).toBe('Linux');
       checkRoundTrip(document, host, (slice) => (slice === '\r\n' ? '\n' : slice));
+    }), { numRuns: 150 });
+  });
+
+  it('CloudFormation YAML folded block scalar (`>`): the text is what YAML reads, folded breaks map to the line break', () => {
+    const indentedLine = fc.oneof(line, line.map((l) => `  ${l}`));
+    const folded = fc.array(indentedLine, { minLength: 1, maxLength: 10 }).map((lines) => {
+      const body = [...lines];
+      body[0] = `first ${body[0].trim()}`;
+      return body;
+    });
+    fc.assert(fc.property(folded, (lines) => {
+      const body = lines.map((l) => (l ? `        ${l}` : '')).join('\n');
+      const host = `Resources:\n  C:\n    Type: AWS::ImageBuilder::Component\n    Properties:\n      Data: >\n${body}\n      Platform: Linux\n`;
+      const expected = (parseDocument(host).getIn(['Resources', 'C', 'Properties', 'Data']) as string);
+      const document = only(host, 't.yaml');
+      expect(document.text).toBe(expected);
+      expect(document.exactMap).toBe(true);
+      for (let offset = 0; offset < document.text.length; offset++) {
+        const at = document.toHost(offset);
+        const char = document.text[offset];
+        expect(host[at] === char || (char === ' ' && host[at] === '\n')).toBe(true);
+        expect(document.fromHost(at)).toBe(offset);
+      }
     }), { numRuns: 150 });
   });
 

@@ -92,7 +92,7 @@ describe('editor features at every position of every corpus document', () => {
 
       // Highlight, prepareRename and completion (which reads the lines above the cursor) where
       // they have something to say: every line's start and end, every reference part's ends and
-      // every declaration's name.
+      // every declaration's name; completion only where text is being typed.
       const sampled = new Map<string, Position>();
       const add = (p: Position) => sampled.set(`${p.line}:${p.character}`, p);
       for (let line = 0; line < analysis.lines.lineCount; line++) add({ line, character: 0 }), add({ line, character: lineLength(analysis, line) });
@@ -102,6 +102,9 @@ describe('editor features at every position of every corpus document', () => {
         for (const highlight of documentHighlights(analysis, position)) check('highlight', position, highlight.range);
         const prepared = prepareRename(analysis, position);
         if ('range' in prepared) check('prepareRename', position, prepared.range);
+        // Completion where text is typed: after the last character of a line or of a reference part.
+        const typedAt = position.character === lineLength(analysis, position.line) || analysis.symbols.referenceAt(analysis.lines.offsetAt(position))?.part?.end === analysis.lines.offsetAt(position);
+        if (!typedAt) continue;
         for (const item of complete(analysis, position).items) {
           const edit = item.textEdit;
           if (edit && 'range' in edit) check('completion edit', position, edit.range);

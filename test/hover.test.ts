@@ -215,6 +215,30 @@ const CASES: Case[] = [
     says: ['(output) $.stepOutputs.Launch.instanceId'],
   },
   {
+    name: 'a workflow if operator',
+    doc: workflow(`    - name: Stop\n      action: TerminateInstance\n      if:\n        booleanEq‸uals: true\n        value: $.parameters.approval\n      inputs:\n        instanceId.$: $.stepOutputs.Launch.instanceId\n`),
+    covers: 'booleanEquals',
+    says: ['(operator) booleanEquals: boolean', 'same Boolean as the operand', '`value` key'],
+  },
+  {
+    name: 'then / else of a component if: what the value does',
+    doc: component(`        - name: Maybe\n          action: ExecuteBash\n          if:\n            fileExists: /etc/os-release\n            then: Sk‸ip\n          inputs:\n            commands: [ls]\n`),
+    covers: 'Skip',
+    says: ['What to do when the expression is true', '`Skip`: the step is skipped and counts as successful.'],
+  },
+  {
+    name: '$.workflowOutputs.x in text',
+    doc: workflow(`    - name: Notify\n      action: WaitForAction\n      inputs:\n        payload: '{"id": "{{ $.workflowOutputs.Ima‸geId }}"}'\n`),
+    covers: 'ImageId',
+    says: ['(workflow output) $.workflowOutputs.ImageId', 'earlier in this image build'],
+  },
+  {
+    name: 'an undeclared {{ name }} says so',
+    doc: component(`        - name: Use\n          action: ExecuteBash\n          inputs:\n            commands:\n              - echo '{{ Miss‸ing }}'\n`),
+    covers: 'Missing',
+    says: ['`Missing` is not declared'],
+  },
+  {
     name: 'workflow onFailure value',
     doc: workflow('').replace('onFailure: Abort', 'onFailure: Ab‸ort'),
     covers: 'Abort',

@@ -118,6 +118,8 @@ describe('the examples over stdio give the service answers', () => {
       expect(await connection.sendRequest('textDocument/documentSymbol', document)).toEqual(documentSymbols(analysis));
       expect(await connection.sendRequest('textDocument/foldingRange', document)).toEqual(foldingRanges(analysis));
       expect(await connection.sendRequest('textDocument/semanticTokens/full', document)).toEqual(semanticTokens(analysis));
+      const firstHalf = { start: { line: 0, character: 0 }, end: { line: Math.floor(analysis.lines.lineCount / 2), character: 0 } };
+      expect(await connection.sendRequest('textDocument/semanticTokens/range', { ...document, range: firstHalf })).toEqual(semanticTokens(analysis, firstHalf));
       expect(documentSymbols(analysis).length).toBeGreaterThan(0);
       expect(semanticTokens(analysis).data.length).toBeGreaterThan(0);
     });

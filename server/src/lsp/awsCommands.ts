@@ -162,6 +162,11 @@ export function createAwsFeatures(host: AwsHost): {
       const options = (rawOptions ?? {}) as PublishArgs;
       return run('Image Builder publish', token, async (signal, progress) => {
         if (options.bump !== undefined && !['patch', 'minor', 'major'].includes(options.bump)) throw new AwsFailure('InvalidArguments', `bump must be patch, minor or major, not '${String(options.bump)}'.`, 2);
+        // Publish records the hash of what it sends beside the file, and CI publishes the file:
+        // both must be the same text.
+        if (doc.path && readSaved(doc.path) !== doc.text) {
+          return { ok: false, errorName: 'UnsavedChanges', message: 'Save the document before publishing: the published text is recorded against the file on disk.' };
+        }
         const target = targetOf(doc, options.version !== undefined ? { version: options.version } : {});
         const refused = refuseLintErrors(target, options.force);
         if (refused) return refused;
@@ -262,6 +267,14 @@ export function createAwsFeatures(host: AwsHost): {
       ];
     },
   };
+}
+
+function readSaved(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function failureResult(error: unknown): CommandResult {

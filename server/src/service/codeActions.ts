@@ -16,6 +16,7 @@ import { addMissingInputs } from './fixes/missingInput';
 import { parameterType } from './fixes/missingKey';
 import { schemaVersion } from './fixes/schemaVersion';
 import { destinationFolder, distributedImagesSource, largestTimeout, literalInput, literalValue, permissionsAsText, quoteReference } from './fixes/values';
+import { workflowParameterStyle } from './fixes/workflowParameter';
 import { declareWorkflowType } from './fixes/workflowType';
 import type { Diagnostic, Range } from './types';
 
@@ -37,7 +38,7 @@ const PROVIDERS: { [C in FixableCode]?: Array<FixProvider<C>> } = {
   'literal-on-chained-key': [removeSuffix],
   'inputs-shape': [inputsShape],
   'invalid-input-value': [literalInput],
-  'invalid-value': [literalValue],
+  'invalid-value': [literalValue, workflowParameterStyle],
   'schema-version': [schemaVersion],
   'permissions-not-string': [permissionsAsText],
   'wildcard-destination': [destinationFolder],

@@ -49,7 +49,8 @@ export interface FixDataByCode {
   /** `expected`: the shape the action takes, when `inputs` has the other one. */
   'inputs-shape': { action: string; expected?: 'list' | 'object' };
   'invalid-input-value': LiteralData;
-  'invalid-value': LiteralData;
+  /** Or, for a workflow parameter written as in components (`- Name:` with settings under it), its name. */
+  'invalid-value': LiteralData | { parameter: string };
   /** `present`: `schemaVersion` is there with a wrong value (else it is missing). */
   'schema-version': { present: boolean };
   'permissions-not-string': { replacement: string };
@@ -84,7 +85,8 @@ type Shape = Record<string, Field>;
 const LITERAL: Shape = { literal: ['boolean', 'number'], replacement: 'string' };
 const PARAMETER_TYPES = ['string', 'integer', 'boolean', 'stringList'] as const;
 
-const SHAPES: { [C in FixableCode]: Shape } = {
+/** A code whose data comes in several forms lists each shape; the first that fits is read. */
+const SHAPES: { [C in FixableCode]: Shape | Shape[] } = {
   'unknown-action': { action: 'string', replacement: 'string?' },
   'unknown-key': { key: 'string', replacement: 'string?' },
   'unknown-input': { key: 'string', action: 'string', replacement: 'string?' },
@@ -101,7 +103,7 @@ const SHAPES: { [C in FixableCode]: Shape } = {
   'literal-on-chained-key': { key: 'string', replacement: 'string' },
   'inputs-shape': { action: 'string', expected: { optional: ['list', 'object'] } },
   'invalid-input-value': LITERAL,
-  'invalid-value': LITERAL,
+  'invalid-value': [LITERAL, { parameter: 'string' }],
   'schema-version': { present: 'boolean' },
   'permissions-not-string': { replacement: 'string' },
   'wildcard-destination': { replacement: 'string' },
@@ -149,13 +151,17 @@ export function readFixData(code: unknown, data: unknown): FixData | undefined {
   if (!isFixableCode(code) || !data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
   if (record.code !== undefined && record.code !== code) return undefined;
-  const out: Record<string, unknown> = { code };
-  for (const [name, field] of Object.entries(SHAPES[code])) {
-    const value = record[name];
-    if (!fits(value, field)) return undefined;
-    if (value !== undefined) out[name] = value;
+  const shapes = SHAPES[code];
+  for (const shape of Array.isArray(shapes) ? shapes : [shapes]) {
+    const out: Record<string, unknown> = { code };
+    const read = Object.entries(shape).every(([name, field]) => {
+      const value = record[name];
+      if (value !== undefined) out[name] = value;
+      return fits(value, field);
+    });
+    if (read) return out as FixData;
   }
-  return out as FixData;
+  return undefined;
 }
 
 /** The workflow parameter type that fits a place expecting `expected` (see workflow/references.ts). */

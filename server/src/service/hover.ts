@@ -267,7 +267,8 @@ function jsonPathPartText(reference: SymbolReference, part: ReferencePart, index
     case 'imagebuilder': {
       const variable = SYSTEM_VARIABLES.find((v) => v.name === reference.parts[1]?.text);
       if (!variable) return `${inline(reference.parts[1]?.text ?? part.text)} is not an Image Builder system variable.`;
-      return [code(`(system variable) $.imagebuilder.${variable.name}: ${variable.type}`), variable.description].join('\n\n');
+      const undocumented = variable.documented ? undefined : 'Used in an AWS example, but not in the documented table of system variables.';
+      return [code(`(system variable) $.imagebuilder.${variable.name}: ${variable.type}`), variable.description, undocumented].filter(Boolean).join('\n\n');
     }
     case 'workflowOutput':
       return [code(`(workflow output) $.workflowOutputs.${reference.parts[1]?.text ?? ''}`), 'An output of a workflow that ran earlier in this image build.'].join('\n\n');

@@ -109,11 +109,14 @@ export async function screenshot(name: string): Promise<string> {
   return kept;
 }
 
-/** The texts of the notification toasts on screen. */
-export async function notificationTexts(): Promise<string[]> {
-  const answer = await askPage({ action: 'texts', selector: '.notifications-toasts .notification-list-item-message' }, (base) => `${base}.json`);
+/** The texts of the elements on screen that match a CSS selector. */
+export async function pageTexts(selector: string): Promise<string[]> {
+  const answer = await askPage({ action: 'texts', selector }, (base) => `${base}.json`);
   return (JSON.parse(fs.readFileSync(answer, 'utf8')) as { texts: string[] }).texts;
 }
+
+/** The texts of the notification toasts on screen. */
+export const notificationTexts = () => pageTexts('.notifications-toasts .notification-list-item-message');
 
 /** Clicks a notification button with this label, as the user would; false when none is shown. */
 export async function clickNotificationButton(label: string): Promise<boolean> {

@@ -49,7 +49,6 @@ function mapBlock(host: string, start: number, end: number, value: string, folde
     lines.push({ start: at, end: lineEnd, breakLength });
     at = lineEnd + Math.max(1, breakLength);
   }
-  if (folded) return undefined; // folding rewrites line breaks; the coarse map is used
   const indents = new Set<number>();
   const header = host.slice(start, contentStart).match(/^[|>]([1-9])?[-+]?([1-9])?/);
   const explicit = Number(header?.[1] ?? header?.[2] ?? 0);
@@ -62,13 +61,22 @@ function mapBlock(host: string, start: number, end: number, value: string, folde
   if (firstContent) indents.add(/^ */.exec(host.slice(firstContent.start, firstContent.end))![0].length);
   for (const indent of indents) {
     const builder = new MappedTextBuilder();
-    for (const line of lines) {
-      const contentFrom = Math.min(line.start + indent, line.end);
-      builder.copy(host, contentFrom, line.end);
-      if (line.breakLength === 1) builder.copy(host, line.end, line.end + 1);
-      else if (line.breakLength === 2) builder.mapped('\n', line.end, line.end + 2, 'escape');
-      else builder.mapped('\n', line.end, line.end, 'generated');
-    }
+    const contents = lines.map((line) => ({ ...line, from: Math.min(line.start + indent, line.end) }));
+    contents.forEach((line, index) => {
+      builder.copy(host, line.from, line.end);
+      const lineBreak = (text: string) => {
+        if (text === '\n' && line.breakLength === 1) builder.copy(host, line.end, line.end + 1);
+        else builder.mapped(text, line.end, line.end + line.breakLength, line.breakLength ? 'escape' : 'generated');
+      };
+      if (!folded || !isFoldable(host, line)) return lineBreak('\n');
+      // Folding: a break between two plain lines is a space; empty lines between them stay.
+      let next = index + 1;
+      while (next < contents.length && contents[next].from === contents[next].end) next++;
+      const following = contents[next];
+      if (!following || !isFoldable(host, following)) return lineBreak('\n');
+      if (next === index + 1) lineBreak(' ');
+      else builder.mapped('', line.end, line.end, 'generated');
+    });
     const raw = builder.build();
     // Chomping only removes trailing line breaks (and the spaces of trailing blank lines).
     if (raw.text.startsWith(value) && raw.text.slice(value.length).trim() === '') {
@@ -76,6 +84,11 @@ function mapBlock(host: string, start: number, end: number, value: string, folde
     }
   }
   return undefined;
+}
+
+/** A folded block scalar folds the break after a line only between lines that are not more indented. */
+function isFoldable(host: string, line: { from: number; end: number }): boolean {
+  return line.from < line.end && host[line.from] !== ' ' && host[line.from] !== '\t';
 }
 
 function clip(mapped: MappedText, length: number) {

@@ -58,6 +58,29 @@ export function contentEnd(analysis: Analysis, start: number, end: number): numb
   return at;
 }
 
+/**
+ * Indents (by > 0) or dedents (by < 0) the lines after the one holding `start`, up to the one
+ * holding `end`. Blank lines are left alone, so block scalars keep their content. `undefined`
+ * when a line has too little indentation to dedent.
+ */
+export function shiftLines(analysis: Analysis, start: number, end: number, by: number): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  const first = analysis.lines.positionAt(start).line + 1;
+  const last = analysis.lines.positionAt(end).line;
+  for (let line = first; line <= last; line++) {
+    const lineStart = analysis.lines.offsetAt({ line, character: 0 });
+    const content = analysis.text.slice(lineStart, analysis.lines.lineEnd(line));
+    if (!content.trim()) continue;
+    if (by > 0) edits.push(insert(analysis, lineStart, ' '.repeat(by)));
+    else {
+      const leading = content.length - content.trimStart().length;
+      if (leading < -by) return undefined;
+      edits.push(replace(analysis, lineStart, lineStart - by, ''));
+    }
+  }
+  return edits;
+}
+
 export function spaces(count: number): string {
   return ' '.repeat(Math.max(0, count));
 }

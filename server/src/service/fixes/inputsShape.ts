@@ -6,7 +6,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Analysis } from '../analysis';
-import { columnOf, contentEnd, insert, replace, stepAt, type FixProvider } from './edit';
+import { columnOf, contentEnd, insert, replace, shiftLines, stepAt, type FixProvider } from './edit';
 
 export const inputsShape: FixProvider<'inputs-shape'> = (data, context) => {
   const { analysis } = context;
@@ -47,27 +47,4 @@ function listToMapping(analysis: Analysis, seq: YAMLSeq, parentColumn: number): 
   if (columnOf(analysis, dash) <= parentColumn) return [replace(analysis, dash, dash + 1, ' ')];
   const dedent = shiftLines(analysis, keyStart, contentEnd(analysis, keyStart, item.range[1]), -shift);
   return dedent && [replace(analysis, dash, keyStart, ''), ...dedent];
-}
-
-/**
- * Indents (by > 0) or dedents (by < 0) the lines after the one holding `start`, up to the one
- * holding `end`. Blank lines are left alone, so block scalars keep their content. `undefined`
- * when a line has too little indentation to dedent.
- */
-function shiftLines(analysis: Analysis, start: number, end: number, by: number): TextEdit[] | undefined {
-  const edits: TextEdit[] = [];
-  const first = analysis.lines.positionAt(start).line + 1;
-  const last = analysis.lines.positionAt(end).line;
-  for (let line = first; line <= last; line++) {
-    const lineStart = analysis.lines.offsetAt({ line, character: 0 });
-    const content = analysis.text.slice(lineStart, analysis.lines.lineEnd(line));
-    if (!content.trim()) continue;
-    if (by > 0) edits.push(insert(analysis, lineStart, ' '.repeat(by)));
-    else {
-      const leading = content.length - content.trimStart().length;
-      if (leading < -by) return undefined;
-      edits.push(replace(analysis, lineStart, lineStart - by, ''));
-    }
-  }
-  return edits;
 }

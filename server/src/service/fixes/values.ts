@@ -34,7 +34,7 @@ function literal(data: LiteralData, context: FixContext): Fix[] {
   return [{ title, edits: [replace(context.analysis, context.start, context.end, data.replacement)], isPreferred: true }];
 }
 export const literalInput: FixProvider<'invalid-input-value'> = literal;
-export const literalValue: FixProvider<'invalid-value'> = literal;
+export const literalValue: FixProvider<'invalid-value'> = (data, context) => ('literal' in data ? literal(data, context) : []);
 
 export const permissionsAsText: FixProvider<'permissions-not-string'> = (data, context) => {
   if (!/^[0-9oO]+$/.test(written(context)) || !/^'[0-7]+'$/.test(data.replacement)) return [];

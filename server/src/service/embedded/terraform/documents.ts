@@ -34,6 +34,8 @@ interface Context {
   locals: Map<string, { node: SyntaxNode; host: string; path: string }>;
   siblingsRead: boolean;
   found: FoundDocuments;
+  /** The `data` expression of the resource being read, in the host. */
+  data?: SyntaxNode;
 }
 
 export function findTerraformDocuments(text: string, path: string, options: FindOptions): FoundDocuments {
@@ -71,6 +73,7 @@ export function findTerraformDocuments(text: string, path: string, options: Find
         `${address} takes its document from \`uri\` (S3); it is not checked here. Lint the file that is uploaded there.`));
       continue;
     }
+    context.data = data;
     readData(data, { host: text, path }, address, kind, facts, context, 0);
   }
   return found;
@@ -110,13 +113,13 @@ function readData(expression: SyntaxNode, source: Source, address: string, kind:
       break;
     }
     case 'conditional': {
-      // `var.uri == null ? local.data : null`: the branch that holds a document.
+      // `var.uri == null ? local.data : null`: the first branch that holds a document.
       const branches = node.namedChildren.filter((c) => c.type === 'expression').slice(1);
       for (const branch of branches) {
         if (unwrapAll(branch).type === 'null_lit') continue;
-        const before = context.found.documents.length + context.found.diagnostics.length;
+        const notes = context.found.diagnostics.length;
         if (readData(branch, source, address, kind, facts, context, depth + 1)) return true;
-        if (context.found.documents.length + context.found.diagnostics.length > before) return true;
+        context.found.diagnostics.length = notes; // one note for the whole expression, below
       }
       break;
     }
@@ -133,9 +136,10 @@ function readData(expression: SyntaxNode, source: Source, address: string, kind:
 }
 
 function notStatic(expression: SyntaxNode, source: Source, address: string, context: Context): void {
-  // A note about a local defined in another file still points at the resource's own file.
+  // A note about a local defined in another file points at the resource's own `data`.
   const inHost = source.host === context.host;
-  const range = inHost ? context.lines.range(expression.startIndex, expression.endIndex) : context.lines.range(0, 0);
+  const at = inHost ? expression : context.data ?? expression;
+  const range = inHost || context.data ? context.lines.range(at.startIndex, at.endIndex) : context.lines.range(0, 0);
   context.found.diagnostics.push({ ...diagnostic('embedded-not-static', range,
     `The \`data\` of ${address} is computed (\`${oneLine(expression.text)}\`) and cannot be read before \`terraform apply\`; it is not checked.`), resource: address });
 }
@@ -144,7 +148,9 @@ function notStatic(expression: SyntaxNode, source: Source, address: string, cont
 function readExternal(call: SyntaxNode, pathArgument: SyntaxNode, name: string, source: Source, address: string,
   kind: 'component' | 'workflow', facts: EmbeddedDocument['options'], context: Context): boolean {
   const { readFile, listDirectory } = context.options;
-  const reference = source.host === context.host ? { start: call.startIndex, end: call.endIndex } : { start: 0, end: 0 };
+  // Where the host refers to the file: the call, or the resource's `data` when the call sits in another .tf file.
+  const at = source.host === context.host ? call : context.data ?? call;
+  const reference = { start: at.startIndex, end: at.endIndex };
   const pattern = pathPattern(pathArgument, source);
   if (!pattern) {
     notStatic(call, source, address, context);

@@ -31,7 +31,8 @@ export const checkParameters: WorkflowRule = (model) => {
     if (parameter.componentStyle) {
       const name = parameter.name ?? '';
       out.push(diagnostic('invalid-value', keyRange(model.lines, parameter.namePair!),
-        `Workflow parameters are written \`- name: ${name}\` with \`type:\` beside it, not \`- ${name}:\` with the settings under it as in component documents.`));
+        `Workflow parameters are written \`- name: ${name}\` with \`type:\` beside it, not \`- ${name}:\` with the settings under it as in component documents.`,
+        { parameter: name }));
       continue;
     }
     if (parameter.name === undefined || !parameter.namePair) continue;
