@@ -7,7 +7,7 @@
  * grammars, icon and screenshot, the Marketplace README (client/README.md), CHANGELOG and
  * LICENSE, and a manifest without the npm-only fields. .vscodeignore then drops source maps
  * and the bench bundle.
- *   node scripts/package.mjs [--out file.vsix]
+ *   node scripts/package.mjs [--out file.vsix] [--no-build]
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ const outArg = process.argv.indexOf('--out');
 const out = resolve(outArg > 0 ? process.argv[outArg + 1] : join(root, `${manifest.name}-${manifest.version}.vsix`));
 const stage = join(root, '.vscode-test/package');
 
-execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+if (!process.argv.includes('--no-build')) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
@@ -31,5 +31,5 @@ cpSync(join(root, 'client/README.md'), join(stage, 'README.md'));
 const { files, scripts, devDependencies, dependencies, bin, private: _private, ...extension } = manifest;
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify(extension, null, 2)}\n`);
 
-execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: process.argv.includes('--quiet') ? 'pipe' : 'inherit' });
 console.log(`${out} (${(statSync(out).size / 1024 / 1024).toFixed(2)} MB)`);

@@ -46,4 +46,50 @@ describe('embedded documents in the editor', () => {
     await client.diagnostics(marker, 1);
     expect(client.published.some((p) => p.uri === uri)).toBe(false);
   });
+
+  it('completes and applies inside a CloudFormation Data block scalar as in a standalone document', async () => {
+    const template = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Resources:',
+      '  Hello:',
+      '    Type: AWS::ImageBuilder::Component',
+      '    Properties:',
+      '      Name: hello',
+      '      Version: 1.0.0',
+      '      Platform: Linux',
+      '      Data: |',
+      '        schemaVersion: 1.0',
+      '        parameters:',
+      '          - Greeting:',
+      '              type: string',
+      '              default: hi',
+      '        phases:',
+      '          - name: build',
+      '            steps:',
+      '              - name: Hello',
+      '                action: ExecuteBash',
+      '                inputs:',
+      '                  commands:',
+      "                    - echo '{{ Gr'",
+      '',
+    ].join('\n');
+    const uri = pathToFileURL(join(folder, 'complete.yaml')).href;
+    await client.open(uri, template);
+    await client.diagnostics(uri, 1);
+    const line = 21;
+    const character = template.split('\n')[line].indexOf('Gr') + 2;
+    const list = await client.request<{ items: Array<{ label: string; textEdit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } }> }>(
+      'textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    const item = list.items.find((i) => i.label === 'Greeting');
+    expect(item?.textEdit?.range.start.line).toBe(line);
+    const lines = template.split('\n');
+    const { start, end } = item!.textEdit!.range;
+    lines[line] = lines[line].slice(0, start.character) + item!.textEdit!.newText + lines[line].slice(end.character);
+    expect(lines[line]).toBe("                    - echo '{{ Greeting }}'");
+    // The template with the completion applied has no diagnostics left.
+    expect(validateHost(lines.join('\n'), join(folder, 'complete.yaml')).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Keys of the step inside the block scalar: the host's indentation is kept.
+    const keys = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', { textDocument: { uri }, position: { line: 19, character: 16 } });
+    expect(keys.items.map((i) => i.label)).toEqual(expect.arrayContaining(['timeoutSeconds', 'onFailure']));
+  });
 });

@@ -7,6 +7,7 @@
  *   yaml        beside a stand-in for the Red Hat YAML extension (yaml-language-server from npm
  *               with SchemaStore-style associations): no duplicates, no foreign schemas
  *   untrusted   Restricted Mode: validation works, AWS commands are refused with a reason
+ *   vsix        the packaged extension (scripts/package.mjs), installed from its .vsix
  * Each session opens a fresh copy of examples/ plus test/vscode/fixtures/workspace.
  *   node test/vscode/run.mjs [session...] [--suites=a,b]   (--suites: only these suites)
  * Needs dist/ (npm run build), code-server and chromium (scripts/install-code-server.sh).
@@ -64,6 +65,8 @@ const sessions = {
   main: { suites: ['activation', 'commands', 'server-features', 'screenshot'], extensions: [root] },
   yaml: { suites: ['yaml-extension'], extensions: [root], install: [standinVsix] },
   untrusted: { suites: ['untrusted'], extensions: [root], trust: true },
+  // The .vsix of `npm run package`, installed; the tests run from an empty host extension.
+  vsix: { suites: ['vsix'], extensions: [join(here, 'host')], install: [join(out, 'imagebuilder-yaml.vsix')], packageFirst: true },
 };
 
 const endpoint = await startFakeImagebuilder(root);
@@ -81,6 +84,9 @@ for (const [name, session] of Object.entries(sessions)) {
   if (endpoint) {
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'imagebuilder.endpoint': endpoint.url, 'imagebuilder.region': 'us-east-1' }, null, 2));
+  }
+  if (session.packageFirst) {
+    execFileSync(process.execPath, [join(root, 'scripts/package.mjs'), '--no-build', '--quiet', '--out', join(out, 'imagebuilder-yaml.vsix')], { stdio: 'pipe' });
   }
   for (const vsix of session.install ?? []) {
     execFileSync(codeServer, ['--extensions-dir', join(scratch, 'extensions'), '--user-data-dir', join(scratch, 'user-data'), '--install-extension', vsix], { stdio: 'pipe' });

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-imagebuilder';
 import { AwsFailure, classifyError, operationSignal, type Gateway } from './gateway';
 import type { DocumentTarget } from './target';
-import { highestVersion, isVersion, nextVersion, normalizeName, parseArn, type Bump } from './versions';
+import { compareVersions, isVersion, nextVersion, normalizeName, parseArn, type Bump } from './versions';
 
 export interface Counted {
   /** HTTP requests sent, retries included. */
@@ -142,7 +142,7 @@ export async function listVersions(gateway: Gateway, target: Pick<DocumentTarget
       seenTokens.add(nextToken);
     }
   } while (nextToken);
-  const sorted = [...versions.values()].sort((a, b) => (highestVersion([a.version, b.version]) === a.version ? 1 : -1));
+  const sorted = [...versions.values()].sort((a, b) => compareVersions(a.version, b.version));
   return { versions: sorted, pages, requests: counter.requests };
 }
 

@@ -18,6 +18,11 @@ export function isVersion(value: string): boolean {
   return !!match && match.slice(1).every((n) => Number(n) <= MAX_NODE);
 }
 
+/** Sort order of two valid versions, as semver (1.9.7 before 1.10.0). */
+export function compareVersions(a: string, b: string): number {
+  return semver.compare(a, b);
+}
+
 /** The highest of the given versions (invalid ones skipped), or undefined. */
 export function highestVersion(versions: Iterable<string | undefined>): string | undefined {
   let best: string | undefined;

@@ -16,17 +16,24 @@ export interface RequestTarget {
   /** Moves a range of the analysed text to the requested document (identity for standalone documents). */
   toHost(range: Range): Range;
   embedded: boolean;
+  /** Rewrites text inserted at the target for its host: indentation of a block scalar, escapes of a JSON string. */
+  toHostText(text: string): string;
 }
 
 export function targetAt(workspace: Workspace, uri: string, position: Position): RequestTarget | undefined {
   const analysis = workspace.imageBuilder(uri);
   if (analysis) {
     const offset = analysis.offsetAt(position);
-    return { analysis, position: analysis.lines.positionAt(offset), offset, toHost: (range) => range, embedded: false };
+    return { analysis, position: analysis.lines.positionAt(offset), offset, toHost: (range) => range, embedded: false, toHostText: (text) => text };
   }
   const document = workspace.documents.get(uri);
   if (!document) return undefined;
   const embedded = embeddedAt(workspace, uri, document.offsetAt(position));
   if (!embedded) return undefined;
-  return { analysis: embedded.analysis, position: embedded.analysis.lines.positionAt(embedded.offset), offset: embedded.offset, toHost: embedded.toHost, embedded: true };
+  const inner = embedded.analysis.lines.positionAt(embedded.offset);
+  // The host column where the document's line starts: a block scalar's indentation.
+  const lineStart = embedded.toHost({ start: { line: inner.line, character: 0 }, end: { line: inner.line, character: 0 } }).start.character;
+  const json = document.getText().trimStart().startsWith('{');
+  const toHostText = (text: string) => (json ? JSON.stringify(text).slice(1, -1) : text.replace(/\n/g, `\n${' '.repeat(lineStart)}`));
+  return { analysis: embedded.analysis, position: inner, offset: embedded.offset, toHost: embedded.toHost, embedded: true, toHostText };
 }

@@ -7,11 +7,15 @@
 import type { CodeAction } from 'vscode-languageserver/node';
 import { AWS_COMMANDS } from '../awsCommandIds';
 import type { createAwsFeatures } from '../awsCommands';
+import { extraCodeActionKinds, extraCodeActionProviders } from './codeActions';
 import { diagnosticsFeature, extraDiagnostics } from './diagnostics';
 import type { Feature } from './feature';
 
-/** The AWS source actions, for the code-action handler to append (set when the server starts). */
-export let awsCodeActions: ((uri: string) => CodeAction[]) | undefined;
+/** The AWS source actions, appended to the quick fixes (set when the server starts). */
+let awsCodeActions: ((uri: string) => CodeAction[]) | undefined;
+// Announced in `initialize`, before any feature registers its handlers.
+extraCodeActionKinds.push('source');
+extraCodeActionProviders.push((params) => awsCodeActions?.(params.textDocument.uri) ?? []);
 
 export const awsFeature: Feature = {
   capabilities: () => ({
