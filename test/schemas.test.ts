@@ -99,7 +99,8 @@ describe('every property of the generated schemas is described (hover and comple
     return out;
   }
 
-  const files = readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.json'));
+  // The generated document schemas; the metadata schema is written by hand and tested with the AWS commands.
+  const files = readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.json') && f !== 'imagebuilder-metadata.schema.json');
 
   it('walks all five schema files', () => {
     expect(files.sort()).toEqual([
