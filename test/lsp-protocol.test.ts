@@ -153,6 +153,25 @@ describe('silence and robustness', () => {
   });
 });
 
+describe('code actions and lenses', () => {
+  it('offers quick fixes and the dry-run / publish source actions together, without calling AWS', async () => {
+    const { client, initialize } = await start({ settings: { platform: 'Linux' } });
+    expect((initialize.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds).toEqual(expect.arrayContaining(['quickfix', 'source']));
+    const uri = uriOf('actions.yaml');
+    await client.open(uri, TYPO);
+    const { diagnostics } = await client.diagnostics(uri, 1);
+    const actions = await client.request<Array<{ title: string; kind: string }>>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
+    });
+    const kinds = actions.map((a) => a.kind);
+    expect(kinds).toContain('quickfix');
+    expect(kinds).toContain('source.imagebuilder.dryRun');
+    expect(actions.find((a) => a.kind === 'quickfix')?.title).toContain('ExecuteBash');
+    const lenses = await client.request<Array<{ command: { title: string; command: string } }>>('textDocument/codeLens', { textDocument: { uri } });
+    expect(lenses.map((l) => l.command.command)).toEqual(expect.arrayContaining(['imagebuilder.server.dryRun', 'imagebuilder.server.publish']));
+  });
+});
+
 describe('process lifetime', () => {
   it('exits when the process named by --clientProcessId is gone, as vscode-languageclient expects', async () => {
     const parent = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);

@@ -53,7 +53,11 @@ export class TestClient {
     connection.listen();
     const capabilities = {
       workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true },
+        completion: { completionItem: { snippetSupport: true } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+      },
       ...options.capabilities,
     };
     const initialize = await connection.sendRequest('initialize', {

@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { diagnostic } from '../diagnostics';
 import { LineIndex } from '../text';
-import type { Diagnostic, Platform, ValidateOptions, WorkflowType } from '../types';
+import type { Diagnostic, ValidateOptions } from '../types';
 import { embeddedDocument, resourceFacts } from './document';
 import { MappedText, MappedTextBuilder, opaqueValue } from './sourceMap';
 import { substituteCloudFormation } from './substitutions';
@@ -174,4 +174,3 @@ function opaque(host: string, node: Node): MappedText | undefined {
   return new MappedTextBuilder().mapped(opaqueValue(hint), range[0], range[1], 'opaque').build();
 }
 
-export type { Platform, WorkflowType };
