@@ -160,13 +160,16 @@ describe('code actions and lenses', () => {
     const uri = uriOf('actions.yaml');
     await client.open(uri, TYPO);
     const { diagnostics } = await client.diagnostics(uri, 1);
-    const actions = await client.request<Array<{ title: string; kind: string }>>('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
+    const request = (only?: string[]) => client.request<Array<{ title: string; kind: string }>>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, ...(only ? { only } : {}) },
     });
-    const kinds = actions.map((a) => a.kind);
-    expect(kinds).toContain('quickfix');
-    expect(kinds).toContain('source.imagebuilder.dryRun');
-    expect(actions.find((a) => a.kind === 'quickfix')?.title).toContain('ExecuteBash');
+    // The light bulb: quick fixes only.
+    const bulb = await request();
+    expect(bulb.map((a) => a.kind)).toEqual(bulb.map(() => 'quickfix'));
+    expect(bulb[0]?.title).toContain('ExecuteBash');
+    // The "Source Action..." menu: dry run and publish.
+    const source = await request(['source']);
+    expect(source.map((a) => a.kind)).toEqual(expect.arrayContaining(['source.imagebuilder.dryRun', 'source.imagebuilder.publish']));
     const lenses = await client.request<Array<{ command: { title: string; command: string } }>>('textDocument/codeLens', { textDocument: { uri } });
     expect(lenses.map((l) => l.command.command)).toEqual(expect.arrayContaining(['imagebuilder.server.dryRun', 'imagebuilder.server.publish']));
   });

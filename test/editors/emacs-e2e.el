@@ -106,8 +106,8 @@ sends the change, and Flymake asks its backends again."
                                                (nth 2 capf)))))))))
     ("code_action"
      (e2e-pos step)
-     ;; M-x eglot-code-actions on the diagnostic at point; the user accepts the default choice
-     ;; (the preferred action, else the first).
+     ;; M-x eglot-code-action-quickfix on the diagnostic at point; the user accepts the default
+     ;; choice (the preferred quick fix, else the first).
      (let* ((diag (car (flymake-diagnostics (point))))
             (beg (if diag (flymake-diagnostic-beg diag) (point)))
             (end (if diag (flymake-diagnostic-end diag) (point)))
@@ -117,7 +117,7 @@ sends the change, and Flymake asks its backends again."
        (cl-letf (((symbol-function 'completing-read)
                   (lambda (_prompt _collection &optional _pred _require _initial _hist def &rest _) def))
                  (last-nonmenu-event ?\r))
-         (eglot-code-actions beg end nil t))
+         (eglot-code-actions beg end "quickfix" t))
        (let ((changed (e2e-changed-since tick (e2e-timeout step))))
          (when changed (e2e-after-edit))
          `((offered . ,(vconcat offered)) (changed . ,(if changed t :json-false)) (text . ,(e2e-text))))))

@@ -106,19 +106,23 @@ function steps.complete(step)
   return { items = items, errors = errors }
 end
 
--- The user runs :lua vim.lsp.buf.code_action() and picks the preferred quick fix (else the first).
+-- The user runs :lua vim.lsp.buf.code_action() and picks the preferred quick fix, else the
+-- first quick fix (never, say, a source action that would call AWS).
 function steps.code_action(step)
   set_cursor(step)
   local offered = {}
   local default_select = vim.ui.select
-  vim.ui.select = function(choices, opts, on_choice)
-    local pick
+  vim.ui.select = function(choices, _, on_choice)
+    local preferred, first
     for i, choice in ipairs(choices) do
       local action = choice[2] or choice
       table.insert(offered, action.title)
-      if pick == nil and action.isPreferred then pick = i end
+      if (action.kind or ''):match('^quickfix') then
+        first = first or i
+        if action.isPreferred then preferred = preferred or i end
+      end
     end
-    pick = pick or (#choices > 0 and 1 or nil)
+    local pick = preferred or first
     on_choice(pick and choices[pick] or nil, pick)
   end
   local tick = vim.api.nvim_buf_get_changedtick(buf)

@@ -98,6 +98,8 @@ if (verbose) page.on('console', (m) => process.stderr.write(`[page] ${m.text().s
 async function answer(name, request) {
   const reply = (value) => fs.writeFileSync(path.join(screenshotDir, `${name}.json`), JSON.stringify(value));
   if (!request.action || request.action === 'screenshot') {
+    // The pointer over empty editor space, so no hover covers the picture.
+    await page.mouse.move(900, 200);
     await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
   } else if (request.action === 'texts') {
     reply({ texts: await page.locator(request.selector).allTextContents() });

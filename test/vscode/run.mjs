@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * Runs the extension tests in a real VS Code: @vscode/test-electron's runTests() with
- * code-server + headless Chromium behind the shim (code-shim.mjs), in three sessions:
- *   main        the extension alone: activation, diagnostics, commands, completion, quick
- *               fixes, code lenses, dry run and publish against a local endpoint, screenshot
+ * code-server + headless Chromium behind the shim (code-shim.mjs), on the packaged extension
+ * (scripts/package.mjs) installed from its .vsix, in three sessions:
+ *   main        the extension alone: the installed .vsix, activation, diagnostics, commands,
+ *               completion, quick fixes, code lenses, dry run and publish against a local
+ *               endpoint, screenshot
  *   yaml        beside a stand-in for the Red Hat YAML extension (yaml-language-server from npm
  *               with SchemaStore-style associations): no duplicates, no foreign schemas
  *   untrusted   Restricted Mode: validation works, AWS commands are refused with a reason
- *   vsix        the packaged extension (scripts/package.mjs), installed from its .vsix
  * Each session opens a fresh copy of examples/ plus test/vscode/fixtures/workspace.
  *   node test/vscode/run.mjs [session...] [--suites=a,b]   (--suites: only these suites)
  * Needs dist/ (npm run build), code-server and chromium (scripts/install-code-server.sh).
@@ -61,12 +62,15 @@ for (const file of ['package.json', 'README.md']) cpSync(join(here, 'yaml-standi
 const standinVsix = join(out, 'yaml-standin.vsix');
 execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', standinVsix], { cwd: standin, stdio: 'pipe' });
 
+// Every session tests the packaged extension, installed from its .vsix as a user installs it;
+// the tests run from an empty host extension (a development copy would take its place).
+const vsix = join(out, 'imagebuilder-yaml.vsix');
+execFileSync(process.execPath, [join(root, 'scripts/package.mjs'), '--no-build', '--quiet', '--out', vsix], { stdio: 'pipe' });
+const host = join(here, 'host');
 const sessions = {
-  main: { suites: ['activation', 'commands', 'server-features', 'screenshot'], extensions: [root] },
-  yaml: { suites: ['yaml-extension'], extensions: [root], install: [standinVsix] },
-  untrusted: { suites: ['untrusted'], extensions: [root], trust: true },
-  // The .vsix of `npm run package`, installed; the tests run from an empty host extension.
-  vsix: { suites: ['vsix'], extensions: [join(here, 'host')], install: [join(out, 'imagebuilder-yaml.vsix')], packageFirst: true },
+  main: { suites: ['vsix', 'activation', 'commands', 'server-features', 'screenshot'], install: [vsix] },
+  yaml: { suites: ['yaml-extension'], install: [vsix, standinVsix] },
+  untrusted: { suites: ['untrusted'], install: [vsix], trust: true },
 };
 
 const endpoint = await startFakeImagebuilder(root);
@@ -85,9 +89,6 @@ for (const [name, session] of Object.entries(sessions)) {
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'imagebuilder.endpoint': endpoint.url, 'imagebuilder.region': 'us-east-1' }, null, 2));
   }
-  if (session.packageFirst) {
-    execFileSync(process.execPath, [join(root, 'scripts/package.mjs'), '--no-build', '--quiet', '--out', join(out, 'imagebuilder-yaml.vsix')], { stdio: 'pipe' });
-  }
   for (const vsix of session.install ?? []) {
     execFileSync(codeServer, ['--extensions-dir', join(scratch, 'extensions'), '--user-data-dir', join(scratch, 'user-data'), '--install-extension', vsix], { stdio: 'pipe' });
   }
@@ -97,7 +98,7 @@ for (const [name, session] of Object.entries(sessions)) {
   try {
     await runTests({
       vscodeExecutablePath: join(here, 'code-shim.mjs'),
-      extensionDevelopmentPath: session.extensions,
+      extensionDevelopmentPath: host,
       extensionTestsPath: join(out, 'suite/index.js'),
       launchArgs: [workspace, `--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${join(scratch, 'extensions')}`],
       extensionTestsEnv: {

@@ -4,6 +4,7 @@
  * Terraform heredoc. Features ask here, call the service on the document's own analysis and
  * move the ranges of their answer back with `toHost`.
  */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from '../service/types';
 import { embeddedAt } from './hosts';
 import type { Workspace } from './workspace';
@@ -21,13 +22,14 @@ export interface RequestTarget {
 }
 
 export function targetAt(workspace: Workspace, uri: string, position: Position): RequestTarget | undefined {
+  const document = workspace.documents.get(uri);
+  // A position outside the text has no answer, rather than the answer at a clamped position.
+  if (!document || !inside(document, position)) return undefined;
   const analysis = workspace.imageBuilder(uri);
   if (analysis) {
     const offset = analysis.offsetAt(position);
     return { analysis, position: analysis.lines.positionAt(offset), offset, toHost: (range) => range, embedded: false, toHostText: (text) => text };
   }
-  const document = workspace.documents.get(uri);
-  if (!document) return undefined;
   const embedded = embeddedAt(workspace, uri, document.offsetAt(position));
   if (!embedded) return undefined;
   const inner = embedded.analysis.lines.positionAt(embedded.offset);
@@ -36,4 +38,11 @@ export function targetAt(workspace: Workspace, uri: string, position: Position):
   const json = document.getText().trimStart().startsWith('{');
   const toHostText = (text: string) => (json ? JSON.stringify(text).slice(1, -1) : text.replace(/\n/g, `\n${' '.repeat(lineStart)}`));
   return { analysis: embedded.analysis, position: inner, offset: embedded.offset, toHost: embedded.toHost, embedded: true, toHostText };
+}
+
+function inside(document: TextDocument, position: Position): boolean {
+  if (!position || !Number.isInteger(position.line) || !Number.isInteger(position.character)) return false;
+  if (position.line < 0 || position.character < 0 || position.line >= document.lineCount) return false;
+  const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+  return position.character <= line.replace(/\r?\n$|\r$/, '').length;
 }

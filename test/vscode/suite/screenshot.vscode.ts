@@ -34,6 +34,7 @@ describe('Screenshot', () => {
     // To the very top: the code lenses sit above line 1, which revealing line 1 would cut off.
     await vscode.commands.executeCommand('editorScroll', { to: 'up', by: 'page', value: 5 });
     await waitFor('the code lenses on screen', async () => (await pageTexts('.codelens-decoration')).some((t) => t.includes('Publish 1.3.3')), 10000);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
     await sleep(1500);
     const file = await screenshot('vscode-editor');

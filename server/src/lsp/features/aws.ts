@@ -15,7 +15,13 @@ import type { Feature } from './feature';
 let awsCodeActions: ((uri: string) => CodeAction[]) | undefined;
 // Announced in `initialize`, before any feature registers its handlers.
 extraCodeActionKinds.push('source');
-extraCodeActionProviders.push((params) => awsCodeActions?.(params.textDocument.uri) ?? []);
+// Source actions are listed when the client asks for them (VS Code's "Source Action..." menu),
+// not in every light bulb beside the quick fixes.
+extraCodeActionProviders.push((params) => {
+  const only = Array.isArray(params.context?.only) ? params.context.only : [];
+  const wanted = only.some((kind) => typeof kind === 'string' && (kind === 'source' || kind.startsWith('source.imagebuilder')));
+  return wanted ? awsCodeActions?.(params.textDocument.uri) ?? [] : [];
+});
 
 export const awsFeature: Feature = {
   capabilities: () => ({
