@@ -91,5 +91,11 @@ describe('embedded documents in the editor', () => {
     // Keys of the step inside the block scalar: the host's indentation is kept.
     const keys = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', { textDocument: { uri }, position: { line: 19, character: 16 } });
     expect(keys.items.map((i) => i.label)).toEqual(expect.arrayContaining(['timeoutSeconds', 'onFailure']));
+    // Hover on the action inside the block scalar, with the range in the host.
+    const actionLine = 18;
+    const hover = await client.request<{ contents: { value: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>(
+      'textDocument/hover', { textDocument: { uri }, position: { line: actionLine, character: template.split('\n')[actionLine].indexOf('ExecuteBash') + 3 } });
+    expect(hover.contents.value).toContain('ExecuteBash');
+    expect(hover.range.start).toEqual({ line: actionLine, character: template.split('\n')[actionLine].indexOf('ExecuteBash') });
   });
 });
