@@ -9,7 +9,10 @@
  *   yaml        beside a stand-in for the Red Hat YAML extension (yaml-language-server from npm
  *               with SchemaStore-style associations): no duplicates, no foreign schemas
  *   untrusted   Restricted Mode: validation works, AWS commands are refused with a reason
- * Each session opens a fresh copy of examples/ plus test/vscode/fixtures/workspace.
+ *   terraform   a workspace of Terraform files only, without a Terraform extension: the
+ *               extension activates for it and checks the .tf file (plain text to VS Code)
+ * Each session opens a fresh copy of examples/ plus test/vscode/fixtures/workspace (terraform:
+ * only test/vscode/fixtures/workspace/terraform).
  *   node test/vscode/run.mjs [session...] [--suites=a,b]   (--suites: only these suites)
  * Needs dist/ (npm run build), code-server and chromium (scripts/install-code-server.sh).
  */
@@ -71,6 +74,7 @@ const sessions = {
   main: { suites: ['vsix', 'activation', 'commands', 'server-features', 'screenshot'], install: [vsix] },
   yaml: { suites: ['yaml-extension'], install: [vsix, standinVsix] },
   untrusted: { suites: ['untrusted'], install: [vsix], trust: true },
+  terraform: { suites: ['terraform'], install: [vsix], folders: [join(here, 'fixtures/workspace/terraform')] },
 };
 
 const endpoint = await startFakeImagebuilder(root);
@@ -83,8 +87,7 @@ for (const [name, session] of Object.entries(sessions)) {
   if (!session.suites.length) continue;
   const scratch = mkdtempSync(join(tmpdir(), `ib-vscode-${name}-`));
   const workspace = join(scratch, 'workspace');
-  cpSync(join(root, 'examples'), workspace, { recursive: true });
-  cpSync(join(here, 'fixtures/workspace'), workspace, { recursive: true });
+  for (const folder of session.folders ?? [join(root, 'examples'), join(here, 'fixtures/workspace')]) cpSync(folder, workspace, { recursive: true });
   if (endpoint) {
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'imagebuilder.endpoint': endpoint.url, 'imagebuilder.region': 'us-east-1' }, null, 2));

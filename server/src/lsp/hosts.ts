@@ -46,7 +46,10 @@ function entry(workspace: Workspace, uri: string): HostEntry | undefined {
   if (cached && cached.version === document.version) return cached;
   const found = findEmbeddedDocuments(text, path, { readFile });
   const fresh: HostEntry = { version: document.version, documents: found.documents.filter((d) => !d.external), analyses: new Map() };
+  cache.delete(uri);
   cache.set(uri, fresh);
+  // Like the analyses, only the recently used host files are kept.
+  while (cache.size > 12) cache.delete(cache.keys().next().value!);
   return fresh;
 }
 

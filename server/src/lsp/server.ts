@@ -102,9 +102,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   async function refreshSettings(): Promise<void> {
-    if (!pullsConfiguration || pushedSettings) return;
+    if (pushedSettings) return;
     try {
-      const pulled = await connection.workspace.getConfiguration('imagebuilder');
+      // Neovim 0.7 answers workspace/configuration without announcing it, so the server asks
+      // every client, but does not keep documents waiting long on one that never answers.
+      const request = connection.workspace.getConfiguration('imagebuilder');
+      const pulled = pullsConfiguration ? await request : await Promise.race([request, new Promise<undefined>((r) => setTimeout(() => r(undefined), 1000))]);
       // A client without our section answers null: keep what initializationOptions said.
       if (pulled !== null && pulled !== undefined) workspace.settings = readSettings(pulled);
     } catch {
