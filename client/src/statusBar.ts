@@ -34,10 +34,14 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private visible = false;
+  /** Updates overlap while the server answers; only the newest one may change the item. */
+  private generation = 0;
 
   async update(): Promise<void> {
+    const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
     const info = document && (this.info.peek(document.uri.toString()) ?? (await this.info.get(document.uri)));
+    if (generation !== this.generation) return;
     if (!document || !info?.imageBuilder || document !== vscode.window.activeTextEditor?.document) {
       this.visible = false;
       this.item.hide();
