@@ -16,7 +16,10 @@ interface HostEntry {
   documents: EmbeddedDocument[];
   diagnostics?: Diagnostic[];
   analyses: Map<EmbeddedDocument, Analysis>;
+  notes: Diagnostic[];
 }
+
+const IMAGE_BUILDER_RESOURCE = /AWS::ImageBuilder::(Component|Workflow)|aws_imagebuilder_(component|workflow)/;
 
 const cache = new Map<string, HostEntry>();
 
@@ -45,7 +48,14 @@ function entry(workspace: Workspace, uri: string): HostEntry | undefined {
   const cached = cache.get(uri);
   if (cached && cached.version === document.version) return cached;
   const found = findEmbeddedDocuments(text, path, { readFile });
-  const fresh: HostEntry = { version: document.version, documents: found.documents.filter((d) => !d.external), analyses: new Map() };
+  const fresh: HostEntry = {
+    version: document.version,
+    documents: found.documents.filter((d) => !d.external),
+    analyses: new Map(),
+    // A file that names Image Builder resources but yielded none (the Terraform parser did not
+    // load, a `Uri` document, computed `data`) still hears why.
+    notes: IMAGE_BUILDER_RESOURCE.test(text) ? found.diagnostics : [],
+  };
   cache.delete(uri);
   cache.set(uri, fresh);
   // Like the analyses, only the recently used host files are kept.
@@ -59,7 +69,8 @@ function entry(workspace: Workspace, uri: string): HostEntry | undefined {
  */
 export function hostDiagnostics(workspace: Workspace, uri: string): Diagnostic[] | undefined {
   const found = entry(workspace, uri);
-  if (!found || found.documents.length === 0) return undefined;
+  if (!found) return undefined;
+  if (found.documents.length === 0) return found.notes.length ? found.notes : undefined;
   if (!found.diagnostics) {
     const document = workspace.documents.get(uri)!;
     const settings = workspace.settings;
