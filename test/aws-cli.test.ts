@@ -11,21 +11,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeImagebuilder } from './support/fakeImagebuilder';
 import { TEST_SECRET, fakeAwsEnv, isolatedEnv } from './support/awsEnv';
+import { COMPONENT } from './support/awsDocuments';
 
 const root = join(__dirname, '..');
 const bin = join(root, 'bin', 'imagebuilder-yaml.js');
 
-const COMPONENT = `name: Hello
-schemaVersion: 1.0
-phases:
-  - name: build
-    steps:
-      - name: Say
-        action: ExecuteBash
-        inputs:
-          commands:
-            - echo hello
-`;
 const BROKEN = `${COMPONENT}      - name: Oops
         action: ExecuteBashh
 `;

@@ -13,28 +13,9 @@ import { CancellationTokenSource, createMessageConnection, StreamMessageReader, 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeImagebuilder } from './support/fakeImagebuilder';
 import { TEST_SECRET, fakeAwsEnv } from './support/awsEnv';
+import { COMPONENT, workflow } from './support/awsDocuments';
 
 const root = join(__dirname, '..');
-
-const COMPONENT = `name: Hello
-schemaVersion: 1.0
-phases:
-  - name: build
-    steps:
-      - name: Say
-        action: ExecuteBash
-        inputs:
-          commands:
-            - echo hello
-`;
-const workflow = (action: string) => `name: Flow
-schemaVersion: 1.0
-steps:
-  - name: Wait
-    action: WaitForAction
-  - name: Act
-    action: ${action}
-`;
 
 interface Result { ok: boolean; errorName?: string; message: string; version?: string; arn?: string; latestVersionReferences?: Record<string, string>; [key: string]: unknown }
 interface Published { uri: string; version?: number; diagnostics: Array<{ code: string; message: string; range: { start: { line: number; character: number } } }> }

@@ -15,26 +15,7 @@ import { resolveTarget, type MetadataOverrides } from '../server/src/aws/target'
 import { updateDocumentMetadata } from '../server/src/project/metadata';
 import { FakeImagebuilder } from './support/fakeImagebuilder';
 import { TEST_ACCESS_KEY, TEST_SECRET } from './support/awsEnv';
-
-const COMPONENT = `name: Hello
-schemaVersion: 1.0
-phases:
-  - name: build
-    steps:
-      - name: Say
-        action: ExecuteBash
-        inputs:
-          commands:
-            - echo hello
-`;
-const workflow = (action: string) => `name: Flow
-schemaVersion: 1.0
-steps:
-  - name: Wait
-    action: WaitForAction
-  - name: Act
-    action: ${action}
-`;
+import { COMPONENT, workflow } from './support/awsDocuments';
 
 let fake: FakeImagebuilder;
 let dir: string;

@@ -6,20 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { ErrorCodes, RequestType, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { DOCUMENT_INFO_REQUEST, type DocumentInfo } from '../../server/src/lsp/protocol';
 
-export interface DocumentInfo {
-  imageBuilder: boolean;
-  kind?: 'component' | 'workflow';
-  platform?: string;
-  workflowType?: string;
-  name?: string;
-  version?: string;
-  /** The AWS profile and Region the server would use, when it knows them. */
-  profile?: string;
-  region?: string;
-}
+export type { DocumentInfo };
 
-export const DocumentInfoRequest = new RequestType<{ uri: string }, DocumentInfo | null, void>('imagebuilder/documentInfo');
+export const DocumentInfoRequest = new RequestType<{ uri: string }, DocumentInfo | null, void>(DOCUMENT_INFO_REQUEST);
 
 /** Diagnostics of our server carry this source. */
 export const DIAGNOSTIC_SOURCE = 'imagebuilder';

@@ -17,6 +17,8 @@ interface HostEntry {
   diagnostics?: Diagnostic[];
   analyses: Map<EmbeddedDocument, Analysis>;
   notes: Diagnostic[];
+  /** Line starts of this version of the host text, built once for every request on it. */
+  hostLines?: LineIndex;
 }
 
 const IMAGE_BUILDER_RESOURCE = /AWS::ImageBuilder::(Component|Workflow)|aws_imagebuilder_(component|workflow)/;
@@ -102,7 +104,8 @@ export function embeddedAt(workspace: Workspace, uri: string, hostOffset: number
       analysis = analyze(document.text, { ...document.options, declared: true });
       found.analyses.set(document, analysis);
     }
-    const hostLines = new LineIndex(workspace.documents.get(uri)!.getText());
+    found.hostLines ??= new LineIndex(workspace.documents.get(uri)!.getText());
+    const hostLines = found.hostLines;
     const lines = analysis.lines;
     return {
       analysis,

@@ -2,20 +2,8 @@
  * `imagebuilder/documentInfo`: what the VS Code status bar shows about a document (kind,
  * platform or workflow type, name and version from the project metadata). No network.
  */
+import { DOCUMENT_INFO_REQUEST, type DocumentInfo } from '../protocol';
 import type { Feature } from './feature';
-
-export interface DocumentInfo {
-  imageBuilder: boolean;
-  kind?: 'component' | 'workflow';
-  platform?: string;
-  workflowType?: string;
-  name?: string;
-  version?: string;
-  profile?: string;
-  region?: string;
-}
-
-export const DOCUMENT_INFO_REQUEST = 'imagebuilder/documentInfo';
 
 export const documentInfoFeature: Feature = {
   capabilities: () => ({}),
